@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Db } from "../db/connect.js";
+import type { Database, NewRow, Row, TableName } from "../db/schema.js";
+
+// The one path for every write: each insert, update and delete made through a Writer lands in
+// the audit log in the same transaction, with who, when, what, and the row before and after.
+
+export type Actor = { name: string; accountId: number | null };
+
+type TableWithId = {
+  [T in TableName]: Database[T] extends { id: unknown } ? T : never;
+}[TableName];
+type LinkTable = Exclude<TableName, TableWithId>;
+type LooseRow = Record<string, unknown>;
+
+export class Writer {
+  readonly trx: Transaction<Database>;
+  readonly actor: Actor;
+  // Generic writes over any table cannot be typed table by table; this handle is the one place
+  // where rows are untyped, and every caller's values are typed by NewRow<T> above it.
+  readonly #loose: Kysely<Record<string, LooseRow>>;
+  changes = 0;
+
+  constructor(trx: Transaction<Database>, actor: Actor) {
+    this.trx = trx;
+    this.actor = actor;
+    this.#loose = trx as unknown as Kysely<Record<string, LooseRow>>;
+  }
+
+  async insert<T extends TableWithId>(table: T, values: NewRow<T>): Promise<number> {
+    const row = await this.#loose.insertInto(table).values(values).returningAll().executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await this.#audit("insert", table, String(id), null, row);
+    return id;
+  }
+
+  /** Applies only the fields that differ; returns whether anything changed. */
+  async update<T extends TableWithId>(
+    table: T,
+    before: Row<T>,
+    values: Partial<NewRow<T>>,
+  ): Promise<boolean> {
+    const current: LooseRow = { ...before };
+    const changed: LooseRow = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
+    }
+    if (Object.keys(changed).length === 0) return false;
+    const name: string = table;
+    const after = await this.#loose
+      .updateTable(name)
+      .set(changed)
+      .where("id", "=", current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await this.#audit("update", table, String(current.id), current, after);
+    return true;
+  }
+
+  async delete<T extends TableWithId>(table: T, before: Row<T>): Promise<void> {
+    const current: LooseRow = { ...before };
+    const name: string = table;
+    await this.#loose.deleteFrom(name).where("id", "=", current.id).execute();
+    await this.#audit("delete", table, String(current.id), current, null);
+  }
+
+  /** Inserts a row of a link table (no id of its own) unless it is there already. */
+  async link<T extends LinkTable>(table: T, values: NewRow<T>): Promise<boolean> {
+    const key: LooseRow = { ...values };
+    let query = this.#loose.selectFrom(table).selectAll();
+    for (const [column, value] of Object.entries(key)) {
+      if (column !== "position") query = query.where(column, "=", value);
+    }
+    if (await query.executeTakeFirst()) return false;
+    await this.#loose.insertInto(table).values(key).execute();
+    await this.#audit("insert", table, JSON.stringify(key), null, key);
+    return true;
+  }
+
+  async #audit(action: string, table: string, id: string, before: LooseRow | null, after: LooseRow | null) {
+    this.changes += 1;
+    const owner = (after ?? before)?.authority_id;
+    await this.trx
+      .insertInto("audit_log")
+      .values({
+        at: new Date().toISOString(),
+        actor: this.actor.name,
+        account_id: this.actor.accountId,
+        authority_id: typeof owner === "number" ? owner : null,
+        action,
+        record_table: table,
+        record_id: id,
+        before: before ? JSON.stringify(before) : null,
+        after: after ? JSON.stringify(after) : null,
+        reason: null,
+      })
+      .execute();
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === "boolean" || typeof b === "boolean") return Boolean(a) === Boolean(b);
+  return (a ?? null) === (b ?? null);
+}
+
+export async function write<R>(db: Db, actor: Actor, work: (writer: Writer) => Promise<R>): Promise<R> {
+  return db.transaction().execute((trx) => work(new Writer(trx, actor)));
+}
