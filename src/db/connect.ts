@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import {
+  sql,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -23,8 +24,6 @@ export type Connection = {
   engine: Engine;
   /** the better-sqlite3 handle, for the online backup API; null on PostgreSQL */
   sqlite: SQLite.Database | null;
-  /** the PostgreSQL schema the connection works in, when not the default */
-  schema?: string;
   close(): Promise<void>;
 };
 
@@ -54,7 +53,7 @@ export function connect(options: ConnectOptions): Connection {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: "postgres", sqlite: null, schema: options.schema, close: () => db.destroy() };
+  return { db, engine: "postgres", sqlite: null, close: () => db.destroy() };
 }
 
 function migrations(engine: Engine): MigrationProvider {
@@ -66,11 +65,16 @@ function migrations(engine: Engine): MigrationProvider {
 }
 
 export async function migrate(connection: Connection): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which one is ours.
+  const schema =
+    connection.engine === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(connection.db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db: connection.db,
     provider: migrations(connection.engine),
-    // Kysely looks for its own tables in every schema unless told which one is ours.
-    ...(connection.schema ? { migrationTableSchema: connection.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

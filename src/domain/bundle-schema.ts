@@ -192,3 +192,8 @@ export const bundleSchema: Schema = {
   ),
   $defs: { resolution },
 };
+
+/** The committed form of the schema: schema/bundle.schema.json. */
+export function bundleSchemaJson(): string {
+  return `${JSON.stringify(bundleSchema, null, 2)}\n`;
+}

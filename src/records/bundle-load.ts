@@ -402,7 +402,22 @@ class BundleLoader {
     }
     const context = { authority: meeting.authority, authorityId, meetingId };
     for (const attendance of meeting.attendance) await this.#attendance(context, attendance);
-    for (const [index, item] of meeting.items.entries()) await this.#item(context, item, index + 1);
+    const positions = await this.#itemPositions(meetingId, meeting.items);
+    for (const [index, item] of meeting.items.entries()) await this.#item(context, item, positions[index]);
+  }
+
+  /** A bundle that lists the whole agenda sets its order; one that lists only some items keeps
+   * the stored order and adds its new items at the end. */
+  async #itemPositions(meetingId: number, items: BundleItem[]): Promise<(number | undefined)[]> {
+    const stored = await this.#db
+      .selectFrom("agenda_items")
+      .select(["number", "position"])
+      .where("meeting_id", "=", meetingId)
+      .execute();
+    const listed = new Set(items.map((i) => i.number));
+    if (stored.every((s) => listed.has(s.number))) return items.map((_, index) => index + 1);
+    let next = Math.max(0, ...stored.map((s) => s.position));
+    return items.map((item) => (stored.some((s) => s.number === item.number) ? undefined : ++next));
   }
 
   async #attendance(ctx: MeetingContext, a: BundleMeeting["attendance"][number]): Promise<void> {
@@ -438,7 +453,7 @@ class BundleLoader {
     this.#touched.meetings.add(ctx.meetingId);
   }
 
-  async #item(ctx: MeetingContext, item: BundleItem, position: number): Promise<void> {
+  async #item(ctx: MeetingContext, item: BundleItem, position: number | undefined): Promise<void> {
     const values = {
       position,
       title: item.title,
@@ -473,6 +488,7 @@ class BundleLoader {
         authority_id: ctx.authorityId,
         meeting_id: ctx.meetingId,
         number: item.number,
+        position: position ?? 1,
         description: item.description ?? null,
         exempt_paragraph: item.exemptParagraph ?? null,
         urgency_reason: item.urgencyReason ?? null,

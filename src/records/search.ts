@@ -76,6 +76,18 @@ async function replace(db: Db, kinds: SearchKind[], recordIds: number[], passage
   }
 }
 
+/** Rebuilds the whole index, after a restore or a change to how passages are made. */
+export async function reindexAll(db: Db): Promise<void> {
+  await db.deleteFrom("search_entries").execute();
+  const ids = async (table: "meetings" | "documents" | "issues") =>
+    new Set((await db.selectFrom(table).select("id").execute()).map((r) => r.id));
+  await reindex(db, {
+    meetings: await ids("meetings"),
+    documents: await ids("documents"),
+    issues: await ids("issues"),
+  });
+}
+
 export async function indexMeeting(db: Db, meetingId: number): Promise<void> {
   const meeting = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirst();
   if (!meeting) return;
@@ -145,12 +157,15 @@ export async function indexDocument(db: Db, documentId: number): Promise<void> {
       meeting: { isAgendaPublished: i.is_agenda_published },
     })),
   });
-  const pages = pagesOf(doc.text ?? "");
+  const text = doc.text ?? "";
+  const pages = pagesOf(text);
+  // Only form feeds mark real pages; passages cut from unpaged text have no page to cite.
+  const isPaged = text.includes(PAGE_BREAK);
   const passages: Passage[] = pages.map((body, index) => ({
     authority_id: doc.authority_id,
     kind: "document",
     record_id: doc.id,
-    page: pages.length > 1 ? index + 1 : null,
+    page: isPaged ? index + 1 : null,
     title: doc.title,
     body,
     date: doc.published_on ?? items[0]?.date ?? null,

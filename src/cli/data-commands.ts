@@ -1,0 +1,132 @@
+import { createWriteStream } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { once } from "node:events";
+import type { Command } from "commander";
+import type { Config } from "../config.js";
+import { parseBundle } from "../domain/bundle-validate.js";
+import { WitanError } from "../errors.js";
+import { backupStatements, restoreStatements } from "../records/backup.js";
+import { exportBundle } from "../records/bundle-export.js";
+import { loadBundle } from "../records/bundle-load.js";
+import { loadDemo } from "../records/demo.js";
+import { openServices } from "../wiring.js";
+
+const CLI_ACTOR = { name: "witan cli", accountId: null };
+
+export function registerDataCommands(program: Command, config: () => Config): void {
+  program
+    .command("demo")
+    .description("Load the demo data (Plymouth and Torbay, 2017–2018) into the database")
+    .action(async () => {
+      const { connection } = await openServices(config());
+      const { loaded, changes } = await loadDemo(connection.db, { onlyIfEmpty: false });
+      console.log(`Loaded ${loaded} demo bundle${loaded === 1 ? "" : "s"}: ${changes} changes.`);
+      await connection.close();
+    });
+
+  program
+    .command("import")
+    .description("Load bundles (.json) into the database, each in one transaction")
+    .argument("<files...>", "bundle files")
+    .option("--dry-run", "check the files and print the bundle on standard output; write nothing")
+    .action(async (files: string[], options: { dryRun?: boolean }) => {
+      const bundles = [];
+      for (const file of files) bundles.push({ file, bundle: await readBundle(file) });
+      if (options.dryRun) {
+        for (const { bundle } of bundles) process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+        return;
+      }
+      const { connection } = await openServices(config());
+      try {
+        for (const { file, bundle } of bundles) {
+          const summary = await loadBundle(connection.db, bundle, CLI_ACTOR);
+          console.log(
+            `${file}: ${summary.changes} change${summary.changes === 1 ? "" : "s"} ` +
+              `(${summary.meetings} meetings, ${summary.items} items, ${summary.documents} documents in the bundle)`,
+          );
+        }
+      } finally {
+        await connection.close();
+      }
+    });
+
+  program
+    .command("export")
+    .description("Write the database as a bundle; includes Part II records, flagged, unless --public")
+    .option("--public", "only what the public may see")
+    .option("-o, --out <file>", "write to a file instead of standard output")
+    .action(async (options: { public?: boolean; out?: string }) => {
+      const { connection } = await openServices(config());
+      try {
+        const bundle = await exportBundle(connection.db, { publicOnly: options.public === true });
+        const json = `${JSON.stringify(bundle, null, 2)}\n`;
+        if (options.out) await writeFile(options.out, json);
+        else process.stdout.write(json);
+      } finally {
+        await connection.close();
+      }
+    });
+
+  program
+    .command("backup")
+    .description("Write a backup: plain SQL that either engine restores (or, on SQLite, --format sqlite)")
+    .argument("<file>", "where to write the backup")
+    .option("--format <format>", "sql (default) or sqlite: a consistent copy of the database file", "sql")
+    .action(async (file: string, options: { format: string }) => {
+      const { connection } = await openServices(config());
+      try {
+        if (options.format === "sqlite") {
+          if (!connection.sqlite)
+            throw new WitanError("BAD_INPUT", "--format sqlite needs the embedded database");
+          await connection.sqlite.backup(file);
+        } else if (options.format === "sql") {
+          const out = createWriteStream(file);
+          for await (const line of backupStatements(connection.db, connection.engine)) {
+            if (!out.write(`${line}\n`)) await once(out, "drain");
+          }
+          out.end();
+          await once(out, "finish");
+        } else {
+          throw new WitanError("BAD_INPUT", `--format must be sql or sqlite, not "${options.format}"`);
+        }
+        console.log(`Backed up to ${file}.`);
+      } finally {
+        await connection.close();
+      }
+    });
+
+  program
+    .command("restore")
+    .description("Restore a SQL backup into an empty database")
+    .argument("<file>", "a backup written by `witan backup`")
+    .action(async (file: string) => {
+      const script = await readFile(file, "utf8");
+      const { connection } = await openServices(config());
+      try {
+        const count = await restoreStatements(connection.db, connection.engine, script);
+        console.log(`Restored ${count} statements from ${file}.`);
+      } finally {
+        await connection.close();
+      }
+    });
+}
+
+async function readBundle(file: string) {
+  if (extname(file).toLowerCase() !== ".json") {
+    throw new WitanError(
+      "BAD_INPUT",
+      `${file}: witan import reads bundles (.json); importers for council documents are not in this release`,
+    );
+  }
+  const text = await readFile(file, "utf8");
+  try {
+    return parseBundle(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new WitanError("BAD_INPUT", `${file} is not valid JSON: ${error.message}`);
+    if (error instanceof WitanError)
+      throw new WitanError(error.code, `${file}: ${error.message}`, error.details);
+    throw error;
+  }
+}
