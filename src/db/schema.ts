@@ -7,6 +7,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 type Id = Generated<number>;
 type Flag = ColumnType<boolean, boolean | undefined, boolean>;
 type Text = string | null;
+/** A column with a database default: optional when inserting. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface AuthorityTable {
   id: Id;
@@ -67,12 +69,12 @@ export interface MeetingTable {
   start_time: Text;
   end_time: Text;
   venue: Text;
-  status: string;
+  status: Defaulted<string>;
   contact: Text;
   webcast_url: Text;
   is_agenda_published: Flag;
   agenda_published_on: Text;
-  minutes_status: string;
+  minutes_status: Defaulted<string>;
   /** the later meeting's minutes item at which these minutes were approved */
   minutes_approved_item_id: number | null;
 }

@@ -28,10 +28,7 @@ export class Writer {
   }
 
   async insert<T extends TableWithId>(table: T, values: NewRow<T>): Promise<number> {
-    const row = await this.#loose.insertInto(table).values(values).returningAll().executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await this.#audit("insert", table, String(id), null, row);
-    return id;
+    return this.#insert(table, { ...values });
   }
 
   /** Applies only the fields that differ; returns whether anything changed. */
@@ -40,21 +37,29 @@ export class Writer {
     before: Row<T>,
     values: Partial<NewRow<T>>,
   ): Promise<boolean> {
-    const current: LooseRow = { ...before };
-    const changed: LooseRow = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
-    }
-    if (Object.keys(changed).length === 0) return false;
+    return this.#update(table, { ...before }, { ...values });
+  }
+
+  /** Finds the row with these key values (null matches null) and updates it with the values
+   * given, or inserts key, values and the insert-only values together. Values left undefined
+   * are not written. */
+  async upsert<T extends TableWithId>(
+    table: T,
+    key: Partial<Row<T>>,
+    values: Partial<NewRow<T>>,
+    insertOnly: Partial<NewRow<T>> = {},
+  ): Promise<{ id: number; changed: boolean }> {
     const name: string = table;
-    const after = await this.#loose
-      .updateTable(name)
-      .set(changed)
-      .where("id", "=", current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await this.#audit("update", table, String(current.id), current, after);
-    return true;
+    let query = this.#loose.selectFrom(name).selectAll();
+    for (const [column, value] of Object.entries(key)) {
+      query = value === null ? query.where(column, "is", null) : query.where(column, "=", value);
+    }
+    const found = await query.orderBy("id").executeTakeFirst();
+    if (found) return { id: Number(found.id), changed: await this.#update(table, found, { ...values }) };
+    const defined = Object.fromEntries(
+      Object.entries({ ...insertOnly, ...key, ...values }).filter(([, v]) => v !== undefined),
+    );
+    return { id: await this.#insert(table, defined), changed: true };
   }
 
   async delete<T extends TableWithId>(table: T, before: Row<T>): Promise<void> {
@@ -74,6 +79,29 @@ export class Writer {
     if (await query.executeTakeFirst()) return false;
     await this.#loose.insertInto(table).values(key).execute();
     await this.#audit("insert", table, JSON.stringify(key), null, key);
+    return true;
+  }
+
+  async #insert(table: string, values: LooseRow): Promise<number> {
+    const row = await this.#loose.insertInto(table).values(values).returningAll().executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    await this.#audit("insert", table, String(id), null, row);
+    return id;
+  }
+
+  async #update(table: string, current: LooseRow, values: LooseRow): Promise<boolean> {
+    const changed: LooseRow = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
+    }
+    if (Object.keys(changed).length === 0) return false;
+    const after = await this.#loose
+      .updateTable(table)
+      .set(changed)
+      .where("id", "=", current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await this.#audit("update", table, String(current.id), current, after);
     return true;
   }
 
