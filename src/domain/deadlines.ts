@@ -18,7 +18,7 @@ const AGENDA_CLEAR_DAYS: Readonly<Record<Nation, number>> = {
   wales: 3,
   // Local Government (Scotland) Act 1973 ss.50A–50K: 3 clear days.
   scotland: 3,
-  // RULES.md is silent; Local Government Act (Northern Ireland) 2014 Part 7 (cited as s.46, to confirm): 3 clear days.
+  // RULES.md is silent; Local Government Act (Northern Ireland) 2014, Part 7 (access to meetings and documents): 3 clear days.
   "northern-ireland": 3,
 };
 

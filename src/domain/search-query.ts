@@ -1,6 +1,6 @@
 // The usual web-search syntax (quoted phrases, OR, -word), parsed once so that both search
-// backends mean the same thing: PostgreSQL reads it with websearch_to_tsquery, and SQLite gets
-// the equivalent FTS5 expression from toFts5Query.
+// backends mean the same thing: SQLite gets an FTS5 expression from toFts5Query, and
+// PostgreSQL a tsquery built from the same clauses (records/search.ts).
 
 export type Term = { phrase: string; negated: boolean };
 /** Clauses are ANDed; the terms inside one clause are ORed. */
@@ -16,7 +16,8 @@ export function parseSearchQuery(input: string): SearchQuery {
   const clauses: Term[][] = [];
   let joinNext = false;
   for (const token of tokens) {
-    if (!token.quoted && !token.negated && token.text === "OR") {
+    // "or" in any case is the operator, as in PostgreSQL's own web-search syntax.
+    if (!token.quoted && !token.negated && token.text.toUpperCase() === "OR") {
       joinNext = clauses.length > 0;
       continue;
     }

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database, NewRow } from "../db/schema.js";
 import type { Engine } from "../db/engine.js";
 import type { Part } from "../domain/bundle.js";
 import { documentIsPublic, itemIsPublic } from "../domain/visibility.js";
-import { parseSearchQuery, toFts5Query } from "../domain/search-query.js";
+import { parseSearchQuery, toFts5Query, type SearchQuery, type Term } from "../domain/search-query.js";
 
 // Full-text search (DESIGN.md section 5): one contract, two backends. Passages are indexed with
 // is_public computed by the visibility rules at index time, so a public search cannot reach
@@ -225,7 +225,7 @@ export async function search(db: Db, text: string, options: SearchOptions): Prom
   const query = parseSearchQuery(text);
   if (query.positive === 0) return { total: 0, hits: [] };
   return options.engine === "postgres"
-    ? searchPostgres(db, text, options)
+    ? searchPostgres(db, toTsquery(query), options)
     : searchSqlite(db, toFts5Query(query), options);
 }
 
@@ -267,8 +267,16 @@ async function searchSqlite(db: Db, match: string, options: SearchOptions): Prom
   return { total: count.rows[0]?.n ?? 0, hits: rows.rows.map(toHit) };
 }
 
-async function searchPostgres(db: Db, text: string, options: SearchOptions): Promise<SearchResult> {
-  const q = sql`websearch_to_tsquery('english', ${text})`;
+/** The parsed query as a PostgreSQL tsquery, so both engines read the same syntax the same way. */
+function toTsquery(query: SearchQuery): RawBuilder<unknown> {
+  const term = (t: Term) => sql`phraseto_tsquery('english', ${t.phrase})`;
+  const clauses = query.clauses.map((clause) =>
+    clause[0]?.negated ? sql`(!! ${term(clause[0])})` : sql`(${sql.join(clause.map(term), sql` || `)})`,
+  );
+  return sql`(${sql.join(clauses, sql` && `)})`;
+}
+
+async function searchPostgres(db: Db, q: RawBuilder<unknown>, options: SearchOptions): Promise<SearchResult> {
   const where = sql.join([sql`e.document @@ ${q}`, ...filters(options)], sql` and `);
   const count = await sql<{ n: number }>`select count(*) as n from search_entries e where ${where}`.execute(
     db,
