@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config.js";
 import { WitanError } from "../errors.js";
 import { registerDataCommands } from "./data-commands.js";
+import { registerImportCommand } from "./import-command.js";
 import { registerServerCommands } from "./server-commands.js";
 
 // `witan`: one command per job, each with --help. A user's mistake prints one clear line and
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)");
   const config = () => loadConfig();
   registerServerCommands(program, config);
+  registerImportCommand(program, config);
   registerDataCommands(program, config);
   return program;
 }
