@@ -144,6 +144,7 @@ export const bundleSchema: Schema = {
             exemptParagraph: text,
             url: text,
             body: text,
+            sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
           },
         ),
       ),

@@ -180,6 +180,8 @@ export type BundleDocument = {
   url?: string;
   /** extension: the body the document was written for, where it is not linked to an item */
   body?: string;
+  /** extension: SHA-256 of the original file; the deployment's file store holds its bytes */
+  sha256?: string;
 };
 
 export type BundleIssueItem = { authority: string; body: string; date: string; number: string };

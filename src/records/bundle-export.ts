@@ -214,6 +214,7 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
       exemptParagraph: d.exempt_paragraph ?? undefined,
       url: d.url ?? undefined,
       body: d.body_id === null ? undefined : bodyName(d.body_id),
+      sha256: d.sha256 ?? undefined,
     }),
   );
   const exportedDocuments = new Set(documents.map((d) => d.id));

@@ -28,6 +28,8 @@ export async function saveDocument(
       source_file: doc.source?.file,
       source_from: doc.source?.from,
       source_to: doc.source?.to,
+      sha256: doc.sha256,
+      file_key: doc.sha256,
     },
   );
 }
