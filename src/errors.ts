@@ -8,6 +8,7 @@ export const ERRORS = {
   BAD_INPUT: "The input is not valid",
   DATABASE_UNAVAILABLE: "The database cannot be reached",
   FILE_UNREADABLE: "The file cannot be read",
+  DOCUMENT_UNRECOGNISED: "The document's layout is not one Witan recognises",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
