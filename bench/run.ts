@@ -5,8 +5,12 @@ import { fileURLToPath } from "node:url";
 const benches = ["start.ts"];
 for (const bench of benches) {
   console.log(`\n== ${bench}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL(bench, import.meta.url))], {
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL(bench, import.meta.url))],
+    {
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

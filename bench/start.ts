@@ -62,4 +62,6 @@ console.log(`cold start to first response (median of ${runs}, fresh database eac
 console.log(`  witan start:        ${w.toFixed(0)} ms`);
 console.log(`  bare node server:   ${b.toFixed(0)} ms`);
 console.log(`  ratio:              ${(w / b).toFixed(1)}x`);
-console.log(`embedded database with the demo loaded: ${(databaseBytes / 1024).toFixed(0)} KiB (witan.db, -wal and -shm)`);
+console.log(
+  `embedded database with the demo loaded: ${(databaseBytes / 1024).toFixed(0)} KiB (witan.db, -wal and -shm)`,
+);
