@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { Config } from "../config.js";
-import { migrate } from "../db/connect.js";
+import { connect, migrate } from "../db/connect.js";
 import { loadDemo } from "../records/demo.js";
 import { openServices, type Services } from "../wiring.js";
 
@@ -24,10 +24,13 @@ export function registerServerCommands(program: Command, config: () => Config): 
     .command("migrate")
     .description("Bring the database schema up to date")
     .action(async () => {
-      const { connection } = await openServices(config());
-      const applied = await migrate(connection);
-      console.log(applied.length ? `Applied ${applied.join(", ")}.` : "The database is up to date.");
-      await connection.close();
+      const connection = connect(config().database);
+      try {
+        const applied = await migrate(connection);
+        console.log(applied.length ? `Applied ${applied.join(", ")}.` : "The database is up to date.");
+      } finally {
+        await connection.close();
+      }
     });
 }
 

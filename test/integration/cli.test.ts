@@ -57,6 +57,12 @@ describe("witan", () => {
     assert.match(unknown.stderr, /unknown command/);
   });
 
+  test("migrate brings a new database up to date, then has nothing to do", () => {
+    const dataDir = join(folder, "migrate");
+    assert.match(witan(["migrate"], dataDir).stdout, /^Applied 0001-domain, 0002-search/);
+    assert.equal(witan(["migrate"], dataDir).stdout.trim(), "The database is up to date.");
+  });
+
   test("import --dry-run prints the bundle and writes nothing", () => {
     const dataDir = join(folder, "dry");
     const dry = witan(["import", "--dry-run", DEMO], dataDir);
