@@ -10,12 +10,12 @@ import { WitanError } from "../../src/errors.js";
 import { backupStatements, restoreStatements } from "../../src/records/backup.js";
 import { exportBundle } from "../../src/records/bundle-export.js";
 import { flatten, loadBundle } from "../../src/records/bundle-load.js";
+import { PART_II_CANARY, TEST_ACTOR, demoBundle } from "../support/demo.js";
 import { ENGINES, engineSkip } from "../support/engines.js";
 
-const CANARY = "WITAN-CANARY-PART-II-9F4C2E";
-const actor = { name: "test", accountId: null };
-const demoText = readFileSync(new URL("../../data/demo/plymouth-torbay.json", import.meta.url), "utf8");
-const demo = (): Bundle => JSON.parse(demoText);
+const CANARY = PART_II_CANARY;
+const actor = TEST_ACTOR;
+const demo = demoBundle;
 
 const COUNTED: TableName[] = [
   "authorities",

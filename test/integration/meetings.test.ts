@@ -1,6 +1,5 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import type { Connection, Db } from "../../src/db/connect.js";
 import type { Part } from "../../src/domain/bundle.js";
 import { loadBundle } from "../../src/records/bundle-load.js";
@@ -10,20 +9,18 @@ import {
   type PublicItem,
   type PublicMeeting,
 } from "../../src/records/meetings.js";
+import { PART_II_CANARY, TEST_ACTOR, demoBundle } from "../support/demo.js";
 import { ENGINES, engineSkip } from "../support/engines.js";
 
 // The public meeting queries on both engines, against the demo bundle plus a few records that
 // must never be shown: an unpublished meeting, and exempt or unpublished material attached to
 // public meetings. Each carries a canary string that no public result may contain.
 
-const PART_II_CANARY = "WITAN-CANARY-PART-II-9F4C2E";
 const UNPUBLISHED_CANARY = "WITAN-CANARY-UNPUBLISHED-51B7";
-const ACTOR = { name: "test", accountId: null };
+const ACTOR = TEST_ACTOR;
 const PLYMOUTH = "plymouth-city-council";
 
-const demo: unknown = JSON.parse(
-  readFileSync(new URL("../../data/demo/plymouth-torbay.json", import.meta.url), "utf8"),
-);
+const demo = demoBundle();
 
 /** A Cabinet meeting whose agenda is not yet published. */
 const unpublished = {

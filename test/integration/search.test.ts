@@ -1,22 +1,20 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { sql } from "kysely";
 import type { Connection, Db } from "../../src/db/connect.js";
 import type { Bundle } from "../../src/domain/bundle.js";
 import { loadBundle } from "../../src/records/bundle-load.js";
 import { reindex, search, type SearchHit, type SearchOptions } from "../../src/records/search.js";
+import { PART_II_CANARY, TEST_ACTOR, demoBundle } from "../support/demo.js";
 import { ENGINES, engineSkip, type EngineUnderTest } from "../support/engines.js";
 
 // The search contract (DESIGN.md sections 5 and 7), on both engines: the demo bundle plus a few
 // small records made for these tests. Whatever else a search gets wrong, it must never return,
 // or quote in a snippet, anything that is not public.
 
-const ACTOR = { name: "test", accountId: null };
-const CANARY = "WITAN-CANARY-PART-II-9F4C2E";
-const DEMO: unknown = JSON.parse(
-  readFileSync(new URL("../../data/demo/plymouth-torbay.json", import.meta.url), "utf8"),
-);
+const ACTOR = TEST_ACTOR;
+const CANARY = PART_II_CANARY;
+const DEMO = demoBundle();
 
 const AUTHORITY = "Testshire County Council";
 const BODY = "Estuary Committee";

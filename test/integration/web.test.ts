@@ -1,18 +1,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../src/config.js";
 import { connect, type Connection } from "../../src/db/connect.js";
 import { loadBundle } from "../../src/records/bundle-load.js";
 import { createApp } from "../../src/web/app.js";
+import { PART_II_CANARY, demoBundle } from "../support/demo.js";
 import { openSqlite } from "../support/engines.js";
 
 // The public portal through app.inject(), on SQLite with the demo loaded and the security
 // headers on, as in production. The clock is fixed, so "upcoming" and "recent" are known.
 
-const PART_II_CANARY = "WITAN-CANARY-PART-II-9F4C2E";
 const UNPUBLISHED_CANARY = "WITAN-CANARY-UNPUBLISHED-51B7";
 const SITE = "Witan: council meetings and decisions";
 const SCRUTINY_20_SEPT =
@@ -23,9 +22,7 @@ const CABINET = "/authorities/plymouth-city-council/meetings/2017-08-29-cabinet"
 const CITY_COUNCIL = "/authorities/plymouth-city-council/meetings/2017-09-25-city-council";
 const UNPUBLISHED = "/authorities/plymouth-city-council/meetings/2017-10-30-cabinet";
 
-const demo: unknown = JSON.parse(
-  readFileSync(new URL("../../data/demo/plymouth-torbay.json", import.meta.url), "utf8"),
-);
+const demo = demoBundle();
 
 const unpublished = {
   format: "witan-bundle/1",
