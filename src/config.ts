@@ -15,7 +15,19 @@ export type Config = {
   siteName: string;
   /** WITAN_COPYRIGHT: the footer's copyright line, the deployment's own */
   copyright: string;
+  /** WITAN_SECURE_COOKIES=true|false: send sign-in cookies only over HTTPS, named with the
+   * __Host- prefix. Default: true when NODE_ENV=production, else false, so that Witan tried out
+   * on a laptop or over an intranet's plain HTTP can still sign in. */
+  secureCookies: boolean;
 };
+
+function secureCookies(env: NodeJS.ProcessEnv): boolean {
+  const value = env.WITAN_SECURE_COOKIES;
+  if (value === undefined || value === "") return env.NODE_ENV === "production";
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw new Error(`WITAN_SECURE_COOKIES must be true or false, not "${value}"`);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.WITAN_DATA ?? "data");
@@ -36,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     copyright:
       env.WITAN_COPYRIGHT ??
       "Content from the councils named on each page, under the Open Government Licence v3.0",
+    secureCookies: secureCookies(env),
   };
 }

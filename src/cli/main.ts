@@ -3,7 +3,9 @@ import { loadConfig } from "../config.js";
 import { WitanError } from "../errors.js";
 import { registerDataCommands } from "./data-commands.js";
 import { registerImportCommand } from "./import-command.js";
+import { registerPackCommand } from "./pack-command.js";
 import { registerServerCommands } from "./server-commands.js";
+import { registerUserCommand } from "./user-command.js";
 
 // `witan`: one command per job, each with --help. A user's mistake prints one clear line and
 // exits non-zero; only WITAN_DEBUG=1 shows a stack trace.
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerServerCommands(program, config);
   registerImportCommand(program, config);
   registerDataCommands(program, config);
+  registerPackCommand(program, config);
+  registerUserCommand(program, config);
   return program;
 }
 

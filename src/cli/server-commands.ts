@@ -34,9 +34,9 @@ export function registerServerCommands(program: Command, config: () => Config): 
     });
 }
 
-async function serve({ config, connection }: Services): Promise<void> {
+async function serve({ config, connection, files }: Services): Promise<void> {
   const { createApp } = await import("../web/app.js");
-  const app = await createApp({ db: connection.db, engine: connection.engine, config, logger: true });
+  const app = await createApp({ db: connection.db, engine: connection.engine, config, files, logger: true });
   const stop = async () => {
     await app.close();
     await connection.close();

@@ -15,6 +15,8 @@ import { SqliteBooleans } from "./booleans.js";
 import type { Engine } from "./engine.js";
 import { domainMigration } from "./migrations/0001-domain.js";
 import { searchMigration } from "./migrations/0002-search.js";
+import { packsMigration } from "./migrations/0003-packs.js";
+import { accountsMigration } from "./migrations/0004-accounts.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
@@ -60,6 +62,8 @@ function migrations(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     "0001-domain": domainMigration(engine),
     "0002-search": searchMigration(engine),
+    "0003-packs": packsMigration(engine),
+    "0004-accounts": accountsMigration(),
   };
   return { getMigrations: async () => all };
 }

@@ -184,7 +184,7 @@ export interface ConditionTable {
   position: number;
   group_title: string;
   text: string;
-  status: string;
+  status: Defaulted<string>;
   owner: Text;
 }
 
@@ -204,7 +204,7 @@ export interface ActionTable {
   owner_body_id: number | null;
   due_date: Text;
   due_meeting_id: number | null;
-  status: string;
+  status: Defaulted<string>;
 }
 
 export interface ActionUpdateTable {
@@ -228,7 +228,7 @@ export interface DecisionTable {
   is_key_decision: Flag;
   published_on: Text;
   call_in_expires_on: Text;
-  call_in_status: string;
+  call_in_status: Defaulted<string>;
   urgency_reason: Text;
   implementation_on: Text;
   reasons: Text;
@@ -330,6 +330,10 @@ export interface AccountTable {
   created_at: string;
   failed_sign_ins: ColumnType<number, number | undefined, number>;
   locked_until: Text;
+  /** when the current run of failed sign-ins began (src/domain/lockout.ts) */
+  failed_since: Text;
+  /** the person the account is: a councillor reads the exempt papers of the bodies they sit on */
+  person_id: number | null;
 }
 
 export interface AccountRoleTable {
@@ -385,6 +389,23 @@ export interface SearchEntryTable {
   is_public: Flag;
 }
 
+/** A built agenda pack: its bytes are in the file store under file_key (their SHA-256). */
+export interface PackBuildTable {
+  id: Id;
+  authority_id: number;
+  meeting_id: number;
+  /** "agenda" | "supplement" */
+  kind: string;
+  /** "public" | "restricted" */
+  audience: string;
+  /** SHA-256 of everything the pack was built from: facts, papers' hashes, compiler version */
+  input_hash: string;
+  file_key: string;
+  page_count: number;
+  size_bytes: number;
+  built_at: string;
+}
+
 export interface Database {
   authorities: AuthorityTable;
   bodies: BodyTable;
@@ -417,6 +438,7 @@ export interface Database {
   audit_log: AuditEntryTable;
   record_versions: RecordVersionTable;
   search_entries: SearchEntryTable;
+  pack_builds: PackBuildTable;
 }
 
 export type TableName = keyof Database;

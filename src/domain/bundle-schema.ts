@@ -189,6 +189,22 @@ export const bundleSchema: Schema = {
           { expectedDate: date, firstPublished: date, exempt: { type: "boolean" }, consultees: optionalText },
         ),
       ),
+      decisions: list(
+        object(
+          { authority: text, decisionMaker: text, date, title: text },
+          {
+            item: object({ body: text, date, number: text }),
+            keyDecision: { type: "boolean" },
+            published: date,
+            callInExpires: date,
+            callInStatus: { enum: ["not-applicable", "open", "not-called-in", "called-in"] },
+            implementation: date,
+            urgencyReason: text,
+            reasons: optionalText,
+            optionsRejected: optionalText,
+          },
+        ),
+      ),
     },
   ),
   $defs: { resolution },

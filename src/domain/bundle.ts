@@ -23,6 +23,8 @@ export type Bundle = {
   workProgramme: BundleWorkProgrammeEntry[];
   /** extension: key-decision notices */
   forwardPlan?: BundleForwardPlanEntry[];
+  /** extension: executive decision records */
+  decisions?: BundleDecision[];
 };
 
 export type BundleAuthority = {
@@ -230,6 +232,29 @@ export type BundleForwardPlanEntry = {
   firstPublished?: string;
   exempt?: boolean;
   consultees?: string;
+};
+
+/** Where a decision stands against call-in (LGA 2000 s.9F): "not-applicable" where no call-in
+ * applies (a non-executive or urgent decision); absent from a bundle when it is not recorded. */
+export type CallInStatus = "not-applicable" | "open" | "not-called-in" | "called-in";
+
+/** An executive decision record, known by its authority, date and title. */
+export type BundleDecision = {
+  authority: string;
+  decisionMaker: string;
+  date: string;
+  title: string;
+  /** the agenda item at which it was taken, in the same authority */
+  item?: { body: string; date: string; number: string };
+  keyDecision?: boolean;
+  /** when the decision notice was published */
+  published?: string;
+  callInExpires?: string;
+  callInStatus?: CallInStatus;
+  implementation?: string;
+  urgencyReason?: string;
+  reasons?: string;
+  optionsRejected?: string;
 };
 
 export function emptyBundle(): Bundle {

@@ -54,3 +54,13 @@ export async function saveBody(w: Writer, body: BodyFacts): Promise<number> {
   }
   return id;
 }
+
+/** Every authority a body belongs to: its own, and the others of a joint body. */
+export async function bodyAuthorityIds(db: Db, bodyId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("body_authorities")
+    .select("authority_id")
+    .where("body_id", "=", bodyId)
+    .execute();
+  return rows.map((row) => row.authority_id);
+}

@@ -4,7 +4,9 @@ import {
   BUNDLE_FORMAT,
   type AttendanceStatus,
   type Bundle,
+  type BundleDecision,
   type BundleDocument,
+  type CallInStatus,
   type BundleItem,
   type BundleMeeting,
   type MinutesStatus,
@@ -14,7 +16,7 @@ import {
   type PriorityBand,
   type Resolution,
 } from "../domain/bundle.js";
-import { documentIsPublic, itemIsPublic, meetingIsPublic } from "../domain/visibility.js";
+import { decisionIsPublic, documentIsPublic, itemIsPublic, meetingIsPublic } from "../domain/visibility.js";
 
 // `witan export`: the database written back as a bundle, in a stable order so that two exports
 // of the same records are byte for byte the same. The full export is an administrator's tool and
@@ -261,6 +263,39 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
     });
   });
 
+  const decisions: BundleDecision[] = sortBy(
+    t.decisions,
+    (d) => `${authorityName(d.authority_id)}\u0000${d.decided_on}\u0000${d.title}`,
+  ).flatMap((d) => {
+    const item = d.item_id === null ? undefined : itemById.get(d.item_id);
+    const meeting = item ? meetingById.get(item.meeting_id) : undefined;
+    const itemFacts =
+      item && meeting
+        ? { part: part(item.part), meeting: { isAgendaPublished: meeting.is_agenda_published } }
+        : null;
+    if (options.publicOnly && !decisionIsPublic({ isPublished: d.is_published, item: itemFacts })) return [];
+    return [
+      compact({
+        authority: authorityName(d.authority_id),
+        decisionMaker: d.decision_maker,
+        date: d.decided_on,
+        title: d.title,
+        item:
+          item && meeting
+            ? { body: bodyName(meeting.body_id), date: meeting.date, number: item.number }
+            : undefined,
+        keyDecision: d.is_key_decision || undefined,
+        published: d.published_on ?? undefined,
+        callInExpires: d.call_in_expires_on ?? undefined,
+        callInStatus: callInStatus(d.call_in_status),
+        implementation: d.implementation_on ?? undefined,
+        urgencyReason: d.urgency_reason ?? undefined,
+        reasons: d.reasons ?? undefined,
+        optionsRejected: d.options_rejected ?? undefined,
+      }),
+    ];
+  });
+
   const publicPeople = options.publicOnly
     ? referencedPeople(
         meetings,
@@ -348,6 +383,7 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
           consultees: f.consultees ?? undefined,
         }),
       ),
+    decisions,
   };
 }
 
@@ -427,6 +463,13 @@ async function readTables(db: Db) {
       .orderBy("authority_id")
       .orderBy("reference")
       .execute(),
+    decisions: await db
+      .selectFrom("decisions")
+      .selectAll()
+      .orderBy("authority_id")
+      .orderBy("decided_on")
+      .orderBy("title")
+      .execute(),
   };
 }
 
@@ -484,3 +527,6 @@ const minutesStatus = (value: string): MinutesStatus =>
   (["none", "draft", "approved"] as const).find((s) => s === value) ?? "none";
 const priorityBand = (value: string | null): PriorityBand | undefined =>
   (["low", "medium", "high"] as const).find((b) => b === value);
+/** "unknown" is how the loader stores a status the bundle did not give; it is exported as absent. */
+const callInStatus = (value: string): CallInStatus | undefined =>
+  (["not-applicable", "open", "not-called-in", "called-in"] as const).find((s) => s === value);

@@ -1,6 +1,7 @@
 import type { Db } from "../db/connect.js";
 import type {
   Bundle,
+  BundleDecision,
   BundleDocument,
   BundleItem,
   BundleMeeting,
@@ -12,7 +13,14 @@ import { personNameKey } from "../domain/names.js";
 import { WitanError } from "../errors.js";
 import { findAuthorityId, saveAuthority } from "./authorities.js";
 import { findBody, saveBody } from "./bodies.js";
-import { findResolution, linkResponse, saveAction, saveCondition, saveResolution } from "./decisions.js";
+import {
+  findResolution,
+  linkResponse,
+  saveAction,
+  saveCondition,
+  saveDecision,
+  saveResolution,
+} from "./decisions.js";
 import { saveDocument } from "./documents.js";
 import { linkIssueDocument, linkIssueItem, saveIssue, saveIssueEvent } from "./issues.js";
 import { linkItemDocument, saveDeclaration, saveItem, saveProvenance } from "./items.js";
@@ -97,6 +105,7 @@ class BundleLoader {
     for (const entry of b.forwardPlan ?? []) {
       await saveForwardPlanEntry(this.#w, await this.#authority(entry.authority), entry);
     }
+    for (const decision of b.decisions ?? []) await this.#decision(decision);
     await reindex(this.#w.trx, this.#touched);
   }
 
@@ -344,6 +353,18 @@ class BundleLoader {
       touched = saved.changed || touched;
     }
     if (touched) this.#touched.issues.add(issueId);
+  }
+
+  async #decision(decision: BundleDecision): Promise<void> {
+    const authorityId = await this.#authority(decision.authority);
+    const at = decision.item;
+    const itemId =
+      at === undefined
+        ? undefined
+        : await findMeetingItem(this.#w, await this.#bodyId(decision.authority, at.body), at.date, at.number);
+    if (at !== undefined && itemId === undefined)
+      throw missing("agenda item", `${at.number}, ${at.body} ${at.date}`);
+    await saveDecision(this.#w, { authorityId, itemId, decision });
   }
 
   async #workProgramme(): Promise<void> {

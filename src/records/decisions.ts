@@ -1,4 +1,4 @@
-import type { BundleAction, BundleCondition, Resolution } from "../domain/bundle.js";
+import type { BundleAction, BundleCondition, BundleDecision, Resolution } from "../domain/bundle.js";
 import type { Writer } from "./writer.js";
 
 // Resolutions (nested, numbered as printed), the conditions and actions attached to them, and
@@ -106,4 +106,33 @@ export async function findResolution(w: Writer, at: ResolutionAddress): Promise<
 export async function linkResponse(w: Writer, resolutionId: number, respondsToId: number): Promise<boolean> {
   return (await w.upsert("resolutions", { id: resolutionId }, { responds_to_resolution_id: respondsToId }))
     .changed;
+}
+
+/** A decision record is known by its authority, date and title. Its call-in status, when the
+ * bundle does not say, is stored as "unknown" rather than the column's "not-applicable": an
+ * executive decision is subject to call-in unless a record says otherwise. */
+export async function saveDecision(
+  w: Writer,
+  f: { authorityId: number; itemId?: number; decision: BundleDecision },
+) {
+  const d = f.decision;
+  return w.upsert(
+    "decisions",
+    { authority_id: f.authorityId, decided_on: d.date, title: d.title },
+    {
+      item_id: f.itemId,
+      decision_maker: d.decisionMaker,
+      is_key_decision: d.keyDecision,
+      published_on: d.published,
+      call_in_expires_on: d.callInExpires,
+      // Left out when not given, so that the insert-only "unknown" below is not overridden.
+      ...(d.callInStatus === undefined ? {} : { call_in_status: d.callInStatus }),
+      implementation_on: d.implementation,
+      urgency_reason: d.urgencyReason,
+      reasons: d.reasons,
+      options_rejected: d.optionsRejected,
+      is_published: true,
+    },
+    { call_in_status: "unknown" },
+  );
 }

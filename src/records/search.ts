@@ -257,9 +257,11 @@ async function searchSqlite(db: Db, match: string, options: SearchOptions): Prom
   const where = sql.join([sql`search_fts match ${match}`, ...filters(options)], sql` and `);
   const from = sql`search_fts join search_entries e on e.id = search_fts.rowid`;
   const count = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
+  // The snippet quotes the body (column 1), as ts_headline does on PostgreSQL: the title is shown
+  // beside it already, and a snippet of the title alone says nothing more.
   const rows = await sql<HitRow>`
     select e.kind, e.record_id, e.page, e.title, e.date,
-      snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+      snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
       bm25(search_fts, 5.0, 1.0) as rank
     from ${from} where ${where}
     order by rank, e.id

@@ -13,6 +13,24 @@ type TableWithId = {
 type LinkTable = Exclude<TableName, TableWithId>;
 type LooseRow = Record<string, unknown>;
 
+// Secrets never reach the audit log, which admins read and backups copy: a password hash could be
+// cracked offline, and a session's CSRF secret would let its reader forge that session's forms.
+// (A session's id is the SHA-256 of the token in the cookie, so it is safe to name.)
+const SECRET_COLUMNS: Partial<Record<string, readonly string[]>> = {
+  accounts: ["password_hash"],
+  sessions: ["csrf_secret"],
+};
+
+function redacted(table: string, row: LooseRow | null): string | null {
+  if (row === null) return null;
+  const secrets = SECRET_COLUMNS[table] ?? [];
+  const shown = Object.entries(row).map(([key, value]) => [
+    key,
+    secrets.includes(key) ? "[redacted]" : value,
+  ]);
+  return JSON.stringify(Object.fromEntries(shown));
+}
+
 export class Writer {
   readonly trx: Transaction<Database>;
   readonly actor: Actor;
@@ -118,8 +136,8 @@ export class Writer {
         action,
         record_table: table,
         record_id: id,
-        before: before ? JSON.stringify(before) : null,
-        after: after ? JSON.stringify(after) : null,
+        before: redacted(table, before),
+        after: redacted(table, after),
         reason: null,
       })
       .execute();

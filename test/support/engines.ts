@@ -17,16 +17,22 @@ let postgresAvailable: Promise<string | null> | undefined;
 /** null when PostgreSQL answers, else why not. */
 export function postgresProblem(): Promise<string | null> {
   postgresAvailable ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query("select 1");
-      return null;
-    } catch (error) {
-      return `PostgreSQL at ${POSTGRES_URL} is not available: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      await client.end().catch(() => undefined);
+    // A busy machine (or a synchronous SQLite load in the same process) can delay the answer,
+    // so wait generously and try again before calling PostgreSQL missing.
+    let problem = "";
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 15_000 });
+      try {
+        await client.connect();
+        await client.query("select 1");
+        return null;
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     }
+    return `PostgreSQL at ${POSTGRES_URL} is not available: ${problem}`;
   })();
   return postgresAvailable;
 }

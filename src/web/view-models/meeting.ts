@@ -1,4 +1,9 @@
+import { meetingCalendarUrl } from "../portal-urls.js";
+import { packUrl } from "../routes/pack.js";
 import { slugify } from "../../domain/names.js";
+import { documentUrl, itemUrl } from "../urls.js";
+import { meetingTrail } from "./breadcrumbs.js";
+import type { Breadcrumb } from "./labels.js";
 import { minutesLabel } from "../../domain/visibility.js";
 import type {
   ExemptItem,
@@ -34,7 +39,7 @@ export type ResolutionView = {
   children: ResolutionView[];
 };
 
-export type DocumentView = { title: string; description: string };
+export type DocumentView = { title: string; href: string; description: string };
 
 export type MinutesView = { text: TextBlock[]; isDraft: boolean; isExtract: boolean };
 
@@ -44,6 +49,9 @@ export type ItemView = {
   isExempt: false;
   id: string;
   heading: string;
+  /** the item's own page, with its whole record */
+  href: string;
+  linkText: string;
   tags: Tag[];
   description: string[];
   pages: string | null;
@@ -59,6 +67,7 @@ export type AttendanceGroup = { heading: string; people: string[] };
 
 export type MeetingPage = {
   pageTitle: string;
+  breadcrumbs: Breadcrumb[];
   caption: string;
   heading: string;
   facts: SummaryRow[];
@@ -66,6 +75,8 @@ export type MeetingPage = {
   draftNotice: string | null;
   items: (ItemView | ExemptItemView)[];
   attendance: AttendanceGroup[];
+  /** the printed agenda pack, its supplement of late items, and "add to calendar" */
+  downloads: { text: string; href: string }[];
 };
 
 export function meetingPage(meeting: PublicMeeting): MeetingPage {
@@ -73,16 +84,30 @@ export function meetingPage(meeting: PublicMeeting): MeetingPage {
   const draftNotice = minutesLabel(meeting.minutesStatus);
   return {
     pageTitle: `${meeting.body.name}, ${date}, ${meeting.authority.name}`,
+    breadcrumbs: meetingTrail(meeting.authority, meeting.body, meeting).slice(0, -1),
     caption: meeting.authority.name,
     heading: meeting.body.name,
     facts: meetingFacts(meeting, date),
     statusTag: meeting.status === "cancelled" ? { text: "Cancelled", classes: "govuk-tag--red" } : null,
     draftNotice,
     items: meeting.items.map((item) =>
-      item.part === "I" ? itemView(item, draftNotice !== null) : exempt(item),
+      item.part === "I" ? itemView(meeting, item, draftNotice !== null) : exempt(item),
     ),
     attendance: attendanceGroups(meeting.attendance),
+    downloads: meetingDownloads(meeting),
   };
+}
+
+function meetingDownloads(meeting: PublicMeeting): { text: string; href: string }[] {
+  const [authority, slug] = [meeting.authority.slug, meeting.slug];
+  const hasLateItems = meeting.items.some((item) => item.part === "I" && item.isLate);
+  return [
+    { text: "Agenda pack (PDF)", href: packUrl(authority, slug, "agenda", "public") },
+    ...(hasLateItems
+      ? [{ text: "Supplement: late items (PDF)", href: packUrl(authority, slug, "supplement", "public") }]
+      : []),
+    { text: "Add to calendar (iCalendar)", href: meetingCalendarUrl(authority, slug) },
+  ];
 }
 
 function meetingFacts(meeting: PublicMeeting, date: string): SummaryRow[] {
@@ -110,7 +135,7 @@ function exempt(item: ExemptItem): ExemptItemView {
   };
 }
 
-function itemView(item: PublicItem, minutesAreDraft: boolean): ItemView {
+function itemView(meeting: PublicMeeting, item: PublicItem, minutesAreDraft: boolean): ItemView {
   const tags: Tag[] = [
     ...(item.isLate ? [{ text: "Late item", classes: "govuk-tag--orange" }] : []),
     ...(item.isKeyDecision ? [{ text: "Key decision", classes: "govuk-tag--blue" }] : []),
@@ -119,6 +144,8 @@ function itemView(item: PublicItem, minutesAreDraft: boolean): ItemView {
     isExempt: false,
     id: itemId(item.number),
     heading: `${item.number}. ${item.title}`,
+    href: itemUrl(meeting.authority.slug, meeting.slug, item.number),
+    linkText: `Full record of item ${item.number}`,
     tags,
     description: item.description === null ? [] : paragraphs(item.description),
     pages: pageRange(item.pages),
@@ -126,6 +153,7 @@ function itemView(item: PublicItem, minutesAreDraft: boolean): ItemView {
     leadMember: item.leadMember === null ? null : personLabel(item.leadMember),
     documents: item.documents.map((document) => ({
       title: document.title,
+      href: documentUrl(meeting.authority.slug, document.key),
       description: [sentenceCase(document.kind), fileDescription(document.mediaType, document.sizeBytes)]
         .filter((part) => part !== null)
         .join(", "),

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../../db/connect.js";
 import { listPublicMeetings } from "../../../records/meetings.js";
+import { listAuthorities } from "../../../records/public/authorities.js";
+import { listDecisions } from "../../../records/public/decisions.js";
+import { listRecentAgendas, listRecentMinutes } from "../../../records/public/meeting-lists.js";
 import { londonDate } from "../../format.js";
 import { sendPage } from "../../render.js";
 import { homePage } from "../../view-models/home.js";
 
 const MEETINGS_PER_LIST = 20;
+const RECENTLY_PUBLISHED = 5;
 
 export function homeRoutes(app: FastifyInstance, deps: { db: Db; now: () => Date }): void {
   app.get("/", async (_request, reply) => {
@@ -20,6 +24,15 @@ export function homeRoutes(app: FastifyInstance, deps: { db: Db; now: () => Date
       order: "latest-first",
       limit: MEETINGS_PER_LIST,
     });
-    return sendPage(reply, "home.njk", { page: homePage(upcoming, recent), section: "home" });
+    const { decisions } = await listDecisions(deps.db, { to: today, limit: RECENTLY_PUBLISHED, offset: 0 });
+    const page = homePage({
+      upcoming,
+      recent,
+      agendas: await listRecentAgendas(deps.db, today, RECENTLY_PUBLISHED),
+      minutes: await listRecentMinutes(deps.db, today, RECENTLY_PUBLISHED),
+      decisions,
+      authorities: await listAuthorities(deps.db),
+    });
+    return sendPage(reply, "home.njk", { page, section: "home" });
   });
 }
