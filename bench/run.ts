@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const benches = ["start.ts"];
+const benches = ["start.ts", "portal.ts", "pack.ts", "import.ts"];
 for (const bench of benches) {
   console.log(`\n== ${bench}`);
   const result = spawnSync(

@@ -1,3 +1,4 @@
+import { PDFDocument } from "pdf-lib";
 import type { Db } from "../../src/db/connect.js";
 import type { Bundle } from "../../src/domain/bundle.js";
 import { loadBundle } from "../../src/records/bundle-load.js";
@@ -24,7 +25,14 @@ export const REPORT = "plymouth-cabinet-2017-08-29-torbay-partnership-report";
 export const EXEMPT_DOCUMENT = "invented-part-ii-commercial-terms";
 export const UNPUBLISHED_DOCUMENT = "fixture-unpublished-paper";
 export const PUBLIC_PLAN = "FP-2017-036";
-export const REPORT_BYTES = new TextEncoder().encode("%PDF-1.4 the Cabinet report");
+/** A real one-page PDF: the agenda pack merges it, and the download serves it byte for byte. */
+export const REPORT_BYTES = await onePagePdf("the Cabinet report");
+
+async function onePagePdf(text: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage().drawText(text);
+  return pdf.save({ useObjectStreams: false });
+}
 
 /** A Cabinet meeting whose agenda is not yet published, and a person named only there. */
 const unpublished: Bundle = {

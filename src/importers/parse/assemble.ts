@@ -1,0 +1,153 @@
+import type { BundleDocument } from "../../domain/bundle.js";
+import { readAgenda } from "./agenda.js";
+import { parseArticle } from "./article.js";
+import { addPerson, type Context, sourceOf } from "./context.js";
+import { longDate } from "./dates.js";
+import { readFrontSheet } from "./front-sheet.js";
+import { documentId } from "./ids.js";
+import { parseIssueHistory } from "./issue-history.js";
+import { itemKind } from "./item-kinds.js";
+import type { Line } from "./lines.js";
+import { bodyName, readHeading } from "./meeting-header.js";
+import { parseMeetingPage } from "./meeting-page.js";
+import { parseMinutes } from "./minutes.js";
+import { PackItems } from "./pack.js";
+import { addDocument, attachment, type Group, preferSpelling, reportDocument } from "./papers.js";
+import { addWorkProgramme } from "./programme-entries.js";
+import type { Part } from "./recognise.js";
+import { readReport } from "./report.js";
+
+// Turns the recognised parts of one document into bundle records, in document order, linking
+// each paper of an agenda pack to its agenda item.
+
+export function assemble(parts: Part[], ctx: Context): string[] {
+  const names: string[] = [];
+  let pack: PackItems | undefined;
+  let packSpan: Line[] = [];
+  let group: Group | undefined;
+  for (const part of parts) {
+    names.push(part.kind);
+    switch (part.kind) {
+      case "front-sheet": {
+        pack = frontSheet(part.lines, ctx);
+        packSpan = part.lines;
+        break;
+      }
+      case "agenda": {
+        pack ??= agendaMeeting(part.lines, ctx);
+        if (pack) agenda(part.lines, pack, ctx);
+        packSpan = [...packSpan, ...part.lines];
+        if (pack) packDocument(pack, packSpan, ctx);
+        break;
+      }
+      case "minutes": {
+        group = undefined;
+        const meeting = parseMinutes(part.lines, ctx);
+        if (!meeting) break;
+        const draft = meeting.minutesStatus === "draft";
+        const id = addDocument(ctx, part.lines, {
+          id: documentId(meeting.authority, meeting.body, meeting.date, "minutes"),
+          title: `${meeting.body}, ${longDate(meeting.date)}: ${draft ? "draft minutes" : "minutes"}`,
+          kind: "minutes",
+          body: meeting.body,
+        });
+        pack?.link(pack.claim("minutes"), id);
+        break;
+      }
+      case "report": {
+        const report = readReport(part.lines);
+        if (report.hasMetadata) names.push("report-metadata");
+        group = reportDocument(part.lines, report, ctx, pack);
+        break;
+      }
+      case "appendix":
+      case "letter":
+      case "assessment": {
+        attachment(part, ctx, group, pack);
+        break;
+      }
+      case "work-programme": {
+        group = undefined;
+        const id = addWorkProgramme(part.lines, ctx, pack?.meeting.body);
+        if (id) pack?.link(pack.claim("work-programme"), id);
+        break;
+      }
+      case "issue-history":
+        parseIssueHistory(part.lines, ctx);
+        break;
+      case "meeting-page":
+        parseMeetingPage(part.lines, ctx);
+        break;
+      case "article":
+        parseArticle(part.lines, ctx);
+        break;
+      case "other":
+        ctx.warnings.push(
+          `${ctx.doc.file}: some text was not recognised (from character ${part.lines[0]?.from ?? 0})`,
+        );
+        break;
+    }
+  }
+  return names;
+}
+
+function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
+  const sheet = readFrontSheet(lines);
+  const body = sheet.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
+  const date = sheet.date ?? ctx.hints.date;
+  if (!body || !date) {
+    ctx.warnings.push(`${ctx.doc.file}: the front sheet names no ${body ? "date" : "committee"}`);
+    return undefined;
+  }
+  const meeting = ctx.out.meeting(ctx.authority, preferSpelling(body, ctx.doc.text), date);
+  meeting.published = true;
+  meeting.minutesStatus ??= "none";
+  if (sheet.start) meeting.start = sheet.start;
+  if (sheet.venue) meeting.venue = sheet.venue;
+  if (sheet.published) meeting.agendaPublished = sheet.published;
+  if (sheet.contact) meeting.contact = addPerson(ctx, sheet.contact);
+  for (const member of sheet.members) {
+    const person = addPerson(ctx, { ...member, councillor: true });
+    const role = member.role ?? "member";
+    ctx.out.membership({ person, body: meeting.body, authority: meeting.authority, role });
+  }
+  if (sheet.signatory) addPerson(ctx, sheet.signatory);
+  return new PackItems(meeting);
+}
+
+/** An agenda without a front sheet names its meeting in its heading. */
+function agendaMeeting(lines: Line[], ctx: Context): PackItems | undefined {
+  const heading = readHeading(lines.slice(0, 12));
+  const body = heading.body ?? ctx.hints.body;
+  const date = heading.date ?? ctx.hints.date;
+  if (!body || !date) return undefined;
+  const meeting = ctx.out.meeting(ctx.authority, preferSpelling(bodyName(body), ctx.doc.text), date);
+  meeting.published = true;
+  if (heading.start) meeting.start ??= heading.start;
+  if (heading.venue) meeting.venue ??= heading.venue;
+  return new PackItems(meeting);
+}
+
+function agenda(lines: Line[], pack: PackItems, ctx: Context): void {
+  for (const a of readAgenda(lines)) {
+    const item = ctx.out.item(pack.meeting, a.number, a.title, itemKind(a.title));
+    if (a.pages) item.pages = a.pages;
+    if (a.description) item.description = a.description;
+    if (a.part === "II") item.part = "II";
+    if (a.exemptParagraph) item.exemptParagraph = a.exemptParagraph;
+    const source = sourceOf(ctx, a.lines);
+    if (source) item.source = source;
+  }
+}
+
+function packDocument(pack: PackItems, lines: Line[], ctx: Context): void {
+  const m = pack.meeting;
+  const doc: BundleDocument = {
+    id: documentId(m.authority, m.body, m.date, "agenda"),
+    title: `${m.body}, ${longDate(m.date)}: agenda`,
+    kind: "agenda-pack",
+    body: m.body,
+  };
+  if (m.agendaPublished) doc.published = m.agendaPublished;
+  addDocument(ctx, lines, doc);
+}

@@ -1,0 +1,78 @@
+import type { AttendanceStatus } from "../../domain/bundle.js";
+import type { Line } from "./lines.js";
+import { readPeopleList, roleOfJob, type PersonRef } from "./people.js";
+
+// The attendance block at the head of minutes: "Present:", "Apologies for absence:", "Also in
+// attendance:", "Officers:", "Absent:", "Substitutes:". A line without a label continues the list
+// above it; the block ends at the first line that names nobody.
+
+export type AttendanceEntry = {
+  person: PersonRef;
+  status: AttendanceStatus;
+  role?: string;
+  substituteFor?: string;
+};
+
+const LABELS: [RegExp, AttendanceStatus, boolean][] = [
+  [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
+  [/^(?:members\s+present|councillors\s+present|present|attendance)\b\s*[:\-–]?\s*/i, "present", false],
+  [
+    /^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted|given)(?:\s+and\s+accepted)?\s+from)?\s*[:\-–]?\s*/i,
+    "apologies",
+    false,
+  ],
+  [
+    /^(?:also\s+(?:in\s+attendance|present|attending)|in\s+attendance|officers?(?:\s+(?:present|in\s+attendance|attending))?|attending)\b\s*[:\-–]?\s*/i,
+    "in-attendance",
+    false,
+  ],
+  [/^absent(?:\s+without\s+apologies)?\b\s*[:\-–]?\s*/i, "absent", true],
+  [/^substitutes?(?:\s+members?)?\b\s*[:\-–]?\s*/i, "substitute", true],
+];
+
+export function readAttendance(lines: Line[], from: number): { entries: AttendanceEntry[]; end: number } {
+  const entries: AttendanceEntry[] = [];
+  let status: AttendanceStatus | undefined;
+  let end = from;
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i]?.text ?? "";
+    if (raw === "") continue;
+    const text = raw.split("\t")[0]?.trim() ?? raw;
+    const label = LABELS.find(([pattern]) => pattern.test(text));
+    let rest = text;
+    if (label) {
+      status = label[1];
+      rest = text.replace(label[0], "");
+    } else if (status === undefined) break;
+    if (text.length > 2000) break;
+    // Officers and guests are named in full ("Mark Turner"); a lone capitalised word after the
+    // list ("Items") is a heading, not a person.
+    const people = (rest === "" ? [] : readPeopleList(rest, status !== "in-attendance")).filter(
+      (p) => p.councillor || p.honorific !== undefined || p.name.includes(" "),
+    );
+    if (!label && people.length === 0) break;
+    if (!label && /^(the\s+meeting|note\b|meeting\s+(?:started|commenced|opened))/i.test(rest)) break;
+    const chairLabel = label !== undefined && /^in\s+the\s+chair/i.test(text);
+    for (const person of people) {
+      entries.push(entry(chairLabel ? { ...person, role: "chair" } : person, status ?? "present"));
+    }
+    end = i + 1;
+  }
+  return { entries, end };
+}
+
+function entry(person: PersonRef, status: AttendanceStatus): AttendanceEntry {
+  const substitute =
+    /\bsubstitut\w*\s+for\s+(?:Councillors?\s+|Cllrs?\.?\s+)?(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(.+)$/i.exec(
+      person.jobTitle ?? "",
+    );
+  if (substitute?.[1]) {
+    const p: PersonRef = { ...person, councillor: true };
+    delete p.jobTitle;
+    return { person: p, status: "substitute", substituteFor: substitute[1].trim() };
+  }
+  const e: AttendanceEntry = { person, status };
+  const role = person.role ?? roleOfJob(person.jobTitle);
+  if (role) e.role = role;
+  return e;
+}

@@ -1,0 +1,147 @@
+import { squash } from "./lines.js";
+import { titleCase } from "./bodies.js";
+
+// Authority names as documents write them: "Kingsford County Council", "Eastbridge Council's",
+// "HARROWDALE DISTRICT COUNCIL", "Little Wickham Parish Council", "Northmoor Combined Authority".
+// Found by walking back from the word that ends such a name, so no pattern can backtrack.
+
+const ENDINGS =
+  /\b(Council|Combined Authority|Combined County Authority|National Park Authority|Fire Authority|Greater London Authority)\b/g;
+const KIND_WORDS = new Set([
+  "city",
+  "county",
+  "borough",
+  "district",
+  "town",
+  "parish",
+  "metropolitan",
+  "community",
+  "unitary",
+  "royal",
+  "london",
+  "of",
+  "the",
+  "and",
+  "upon",
+  "on",
+  "le",
+  "combined",
+  "fire",
+  "rescue",
+  "national",
+  "park",
+]);
+const OF_PLACES = new Set([
+  "isle",
+  "isles",
+  "vale",
+  "forest",
+  "city",
+  "county",
+  "borough",
+  "royal",
+  "london",
+  "district",
+]);
+const PARTICLES = new Set(["of", "upon", "on", "and", "le", "the", "under", "in"]);
+const NOT_PLACES = new Set([
+  "full",
+  "extraordinary",
+  "annual",
+  "special",
+  "cabinet",
+  "executive",
+  "children's",
+  "children’s",
+  "services",
+  "youth",
+  "school",
+  "schools",
+  "joint",
+  "this",
+  "that",
+  "each",
+  "every",
+  "both",
+  "our",
+  "their",
+  "a",
+  "an",
+  "further",
+]);
+
+export type AuthorityMention = { name: string; index: number };
+
+/** Every authority named in the text (whitespace already squashed or not). */
+export function findAuthorities(text: string): AuthorityMention[] {
+  const flat = text.replace(/[\s\u00a0]+/g, " ");
+  const found: AuthorityMention[] = [];
+  for (const m of flat.matchAll(ENDINGS)) {
+    const words = wordsBefore(flat, m.index);
+    // "Members of Eastbridge Borough Council": a word before "of" that is not part of a place
+    // name ("Isle of Wight", "City of York", "Vale of Glamorgan") is not part of the name.
+    const of = words.lastIndexOf("of");
+    if (of > 0 && !OF_PLACES.has((words[of - 1] ?? "").toLowerCase())) words.splice(0, of + 1);
+    while (words.length > 0 && PARTICLES.has((words[0] ?? "").toLowerCase())) words.shift();
+    if (words.length === 0) continue;
+    const places = words.filter((w) => !KIND_WORDS.has(w.toLowerCase()));
+    if (places.length === 0 || places.some((w) => NOT_PLACES.has(w.toLowerCase()))) continue;
+    const name = `${words.join(" ")} ${m[1] ?? ""}`.replace(/['’]s$/, "");
+    found.push({ name, index: m.index - (words.join(" ").length + 1) });
+  }
+  return found;
+}
+
+function wordsBefore(text: string, end: number): string[] {
+  const words: string[] = [];
+  let i = end - 1;
+  while (words.length < 6 && i > 0 && text[i] === " ") {
+    let start = i;
+    while (start > 0 && /[A-Za-z'’.-]/.test(text[start - 1] ?? "")) start--;
+    const word = text.slice(start, i);
+    if (word === "") break;
+    const capital = /^[A-Z][a-z'’-]+$/.test(word) || /^St\.?$/.test(word);
+    if (!capital && !PARTICLES.has(word)) break;
+    words.unshift(word);
+    i = start - 1;
+  }
+  if (PARTICLES.has((words[words.length - 1] ?? "").toLowerCase())) return [];
+  return words;
+}
+
+/** An all-capitals heading that names an authority ("HARROWDALE DISTRICT COUNCIL"), in title case. */
+export function authorityFromCapitals(line: string): string | undefined {
+  const text = squash(line);
+  if (text.length > 60 || text !== text.toUpperCase() || !/[A-Z]/.test(text)) return undefined;
+  if (!/\b(COUNCIL|AUTHORITY)$/.test(text)) return undefined;
+  const found = findAuthorities(titleCase(text));
+  return found.length === 1 && found[0]?.index === 0 ? found[0].name : undefined;
+}
+
+/** The words that tell one authority from another: "Westford Borough Council" and "Westford
+ * Council" both → "westford". */
+export function placeKey(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => !KIND_WORDS.has(w) && w !== "council" && w !== "authority")
+    .join(" ");
+}
+
+/** The authority named most often, if it clearly leads (at least three times, and twice the next). */
+export function mostNamedAuthority(text: string): string | undefined {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const { name } of findAuthorities(text)) {
+    const key = placeKey(name);
+    const entry = counts.get(key);
+    if (entry) {
+      entry.count++;
+      if (name.length > entry.name.length) entry.name = name;
+    } else counts.set(key, { name, count: 1 });
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const [first, second] = ranked;
+  if (!first || first.count < 3) return undefined;
+  if (second && first.count < 2 * second.count) return undefined;
+  return first.name;
+}

@@ -1,0 +1,152 @@
+import { authorityFromCapitals, findAuthorities } from "./authorities.js";
+import { looksLikeBody } from "./bodies.js";
+import { findDates, findTime, isDateLine } from "./dates.js";
+import type { Line } from "./lines.js";
+import { bodyName } from "./meeting-header.js";
+import { looksLikeName, readPeopleList, readPerson, splitList, type PersonRef } from "./people.js";
+
+// The front sheet of an agenda: who publishes it, the body, date, time and venue of the meeting,
+// the contact officer, the publication date, the members (with chair and vice-chair), and the
+// officer who signs the summons.
+
+export type FrontSheet = {
+  authority?: string;
+  body?: string;
+  date?: string;
+  start?: string;
+  venue?: string;
+  contact?: PersonRef;
+  published?: string;
+  members: PersonRef[];
+  signatory?: PersonRef;
+};
+
+const PUBLISHED =
+  /^(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
+const CONTACT =
+  /^(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries\s+to|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
+const DATE_LABEL = /^(?:date(?:\s+of\s+meeting)?|when)\s*:\s*(.+)$/i;
+const TIME_LABEL = /^time\s*:\s*(.+)$/i;
+const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
+const BODY_LABEL = /^(?:meeting|committee|meeting\s+of|body)\s*:\s*(.+)$/i;
+const MEMBERS = /^(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?\s*:?\s*(.*)$/i;
+const JOB_LINE =
+  /\b(chief\s+executive|director|head\s+of|monitoring\s+officer|clerk|secretary|proper\s+officer|manager|town\s+clerk)\b/i;
+
+export function readFrontSheet(lines: Line[]): FrontSheet {
+  const sheet: FrontSheet = { members: [] };
+  const texts = lines.map((l) => l.text);
+  let dateIndex = -1;
+  for (const [i, text] of texts.entries()) {
+    if (text === "") continue;
+    const authority = authorityFromCapitals(text) ?? (i < 40 ? findAuthorities(text)[0]?.name : undefined);
+    if (authority && !sheet.authority) sheet.authority = authority;
+    const published = PUBLISHED.exec(text);
+    if (published) {
+      sheet.published ??= findDates(published[1] ?? "")[0]?.iso;
+      continue;
+    }
+    const contact = CONTACT.exec(text);
+    if (contact?.[1] && !sheet.contact) {
+      const [name, job] = contact[1].split(/\s*[,–-]\s+|\s+(?:on|tel|telephone|t)\b/i);
+      const person = readPerson(name ?? "", false);
+      if (person) sheet.contact = job && !/\d/.test(job) ? { ...person, jobTitle: job.trim() } : person;
+      continue;
+    }
+    const venue = VENUE_LABEL.exec(text);
+    if (venue?.[1]) sheet.venue ??= venue[1].trim();
+    const bodyLabel = BODY_LABEL.exec(text);
+    if (bodyLabel?.[1] && looksLikeBody(bodyLabel[1])) sheet.body ??= bodyName(bodyLabel[1]);
+    const time = TIME_LABEL.exec(text);
+    if (time?.[1]) sheet.start ??= findTime(time[1])?.time;
+    const dateLabel = DATE_LABEL.exec(text);
+    if (dateIndex < 0 && (dateLabel || isDateLine(text))) {
+      const source = dateLabel?.[1] ?? text;
+      const found = findDates(source)[0];
+      if (found) {
+        dateIndex = i;
+        sheet.date = found.iso;
+        const inline = findTime(source.slice(found.index + found.length));
+        if (inline) sheet.start ??= inline.time;
+      }
+    }
+  }
+  if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
+  sheet.members = readMembers(texts);
+  sheet.signatory = readSignatory(texts);
+  return sheet;
+}
+
+/** The body heads the date; the time and then the venue follow it on their own lines. */
+function readAroundDate(texts: string[], dateIndex: number, sheet: FrontSheet): void {
+  const before = previousText(texts, dateIndex);
+  if (
+    !sheet.body &&
+    before &&
+    looksLikeBody(before.text) &&
+    !findAuthorities(before.text).some((a) => a.name === before.text)
+  )
+    sheet.body = bodyName(before.text);
+  let next = nextText(texts, dateIndex);
+  if (next && !sheet.start) {
+    const time = next.text.length <= 30 ? findTime(next.text) : undefined;
+    if (time) {
+      sheet.start = time.time;
+      next = nextText(texts, next.index);
+    }
+  } else if (next && TIME_LABEL.test(next.text)) next = nextText(texts, next.index);
+  if (next && !sheet.venue && isVenueLine(next.text)) sheet.venue = next.text;
+}
+
+function isVenueLine(text: string): boolean {
+  return (
+    text.length <= 120 &&
+    !/:/.test(text) &&
+    !MEMBERS.test(text) &&
+    findDates(text).length === 0 &&
+    !/^(agenda|members|membership|please|notice|public)/i.test(text)
+  );
+}
+
+function previousText(texts: string[], i: number): { text: string; index: number } | undefined {
+  for (let j = i - 1; j >= 0; j--) if (texts[j]) return { text: texts[j] ?? "", index: j };
+  return undefined;
+}
+
+function nextText(texts: string[], i: number): { text: string; index: number } | undefined {
+  for (let j = i + 1; j < texts.length; j++) if (texts[j]) return { text: texts[j] ?? "", index: j };
+  return undefined;
+}
+
+function readMembers(texts: string[]): PersonRef[] {
+  const at = texts.findIndex(
+    (t) => MEMBERS.test(t) && (t.length < 60 || /^\w+\s*:/.test(t)) && !/invited|summoned|requested/i.test(t),
+  );
+  if (at < 0) return [];
+  const members: PersonRef[] = [];
+  const inline = MEMBERS.exec(texts[at] ?? "")?.[1] ?? "";
+  if (inline) members.push(...readPeopleList(inline, true));
+  for (let i = at + 1; i < texts.length; i++) {
+    const text = (texts[i] ?? "").split("\t")[0]?.trim() ?? "";
+    if (text === "") continue;
+    // The list ends at the next label ("Enquiries to:") or at a line that is mostly not names.
+    if (text.length > 600 || /^[A-Za-z][\w ]{1,30}:/.test(text)) break;
+    const people = readPeopleList(text, true);
+    if (people.length === 0 || people.length < splitList(text).length / 2) break;
+    members.push(...people);
+  }
+  return members;
+}
+
+/** "Fiona Wells" over "Chief Executive" at the foot of the summons. */
+function readSignatory(texts: string[]): PersonRef | undefined {
+  let found: PersonRef | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] ?? "";
+    if (text === "" || !looksLikeName(text) || text.split(" ").length < 2) continue;
+    const next = nextText(texts, i);
+    if (!next || next.index - i > 2 || !JOB_LINE.test(next.text) || next.text.length > 80) continue;
+    found = { name: text, councillor: false, jobTitle: next.text };
+  }
+  return found;
+}

@@ -1,0 +1,46 @@
+import { WitanError } from "../../errors.js";
+import type { ExtractedText, ImportHints, ParsedDocument } from "../types.js";
+import { looksLikeArticle } from "./article.js";
+import { assemble } from "./assemble.js";
+import { resolveAuthority } from "./authority.js";
+import { BundleBuilder } from "./builder.js";
+import type { Context } from "./context.js";
+import { splitLines } from "./lines.js";
+import { type Part, segment } from "./recognise.js";
+
+// The parsing half of the importers: extracted text in, a bundle out (src/importers/types.ts).
+// Pure and deterministic: no I/O, no clock, the same text always gives the same bundle. Every
+// failure is a WitanError that names the file.
+
+export function parseDocument(doc: ExtractedText, hints: ImportHints): ParsedDocument {
+  try {
+    return parse(doc, hints);
+  } catch (error) {
+    if (error instanceof WitanError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WitanError("DOCUMENT_UNRECOGNISED", `${doc.file}: the document could not be read (${reason})`);
+  }
+}
+
+function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {
+  const lines = splitLines(doc.text);
+  let parts: Part[] = segment(lines, doc.title);
+  if (parts.every((p) => p.kind === "other")) {
+    if (!looksLikeArticle(lines)) throw unrecognised(doc);
+    parts = [{ kind: "article", lines }];
+  }
+  const warnings: string[] = [];
+  const authority = resolveAuthority(doc, hints, parts, warnings);
+  const out = new BundleBuilder();
+  const ctx: Context = { doc, hints, out, authority: out.authority(authority), warnings };
+  const names = assemble(parts, ctx);
+  if (out.isEmpty) throw unrecognised(doc);
+  return { bundle: out.build(), parts: names, warnings };
+}
+
+function unrecognised(doc: ExtractedText): WitanError {
+  return new WitanError(
+    "DOCUMENT_UNRECOGNISED",
+    `${doc.file}: no agenda, minutes, report, work programme, council web page or news article was recognised in it`,
+  );
+}

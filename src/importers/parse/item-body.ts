@@ -1,0 +1,132 @@
+import type { BundleCondition, Resolution } from "../../domain/bundle.js";
+import { type Declared, readDeclarations } from "./declarations.js";
+import { type ResolutionContext, toResolution } from "./enrich.js";
+import { joinProse, type Line } from "./lines.js";
+import { readMotion, type Motion } from "./motions.js";
+import { readMarker } from "./numbering.js";
+import type { PersonRef } from "./people.js";
+import { findResolutions } from "./resolutions.js";
+
+// One minute's text: its narrative, its resolutions (with proposer, seconder and votes), the
+// schedule of conditions some resolutions attach, and the interests declared in it. A web page
+// that cuts the text off ("… view the full minutes text for item 27") marks it truncated.
+
+export type ItemBody = {
+  minutes?: string;
+  truncated: boolean;
+  resolutions: Resolution[];
+  declarations: Declared[];
+};
+
+const TRUNCATED =
+  /\s*(?:\.\.\.|…)\s*view\s+the\s+full\s+(?:minutes|decisions?)\s+text\s+for\s+item\s+\S+\s*$/i;
+const BULLET = /^[•\u2022\uf0b7▪◦*-]\s*/;
+
+export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
+  const { lines, truncated } = cutTruncation(input);
+  const found = findResolutions(lines);
+  const used = found.used;
+  const schedule = readSchedule(lines, used);
+  // A bare "Decision:" or "Minutes:" label heads the text; it is not part of it.
+  const narrative = lines.filter((l, i) => !used[i] && !/^(?:decisions?|minutes)\s*:?$/i.test(l.text));
+  const motion = readMotion(narrative.map((l) => l.text).join("\n"));
+  const resolutions = found.drafts.map((d) => {
+    const r = toResolution(d, ctx);
+    applyMotion(r, readMotion(d.text), ctx);
+    applyMotion(r, motion, ctx);
+    return r;
+  });
+  if (schedule.length > 0) attachSchedule(resolutions, schedule);
+  const minutes = joinProse(narrative).trim();
+  const body: ItemBody = {
+    truncated,
+    resolutions,
+    declarations: readDeclarations(lines.map((l) => l.text).join("\n")),
+  };
+  if (minutes !== "") body.minutes = minutes;
+  return body;
+}
+
+function cutTruncation(lines: Line[]): { lines: Line[]; truncated: boolean } {
+  const lastIndex = lines.findLastIndex((l) => l.text !== "");
+  const last = lines[lastIndex];
+  if (!last || !TRUNCATED.test(last.text)) return { lines, truncated: false };
+  const text = last.text.replace(TRUNCATED, " …").trim();
+  const copy = lines.slice(0, lastIndex);
+  if (text !== "…") copy.push({ ...last, text });
+  return { lines: copy, truncated: true };
+}
+
+function applyMotion(r: Resolution, motion: Motion, ctx: ResolutionContext): void {
+  const person = (p: PersonRef) =>
+    ctx.out.person({
+      name: p.name,
+      kind: "councillor",
+      authority: ctx.authority,
+      ...(p.honorific ? { honorific: p.honorific } : {}),
+      ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}),
+    });
+  if (motion.proposer && r.proposer === undefined) r.proposer = person(motion.proposer);
+  if (motion.seconder && r.seconder === undefined) r.seconder = person(motion.seconder);
+  if (motion.votes && r.votes === undefined) r.votes = motion.votes;
+}
+
+/** "SCHEDULE OF REQUIREMENTS" then "a) Heading" lines, each with "•" requirements under it. */
+function readSchedule(lines: Line[], used: boolean[]): BundleCondition[] {
+  const conditions: BundleCondition[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (used[i]) continue;
+    const text = lines[i]?.text ?? "";
+    const heading = isScheduleHeading(text);
+    const start = heading ? i + 1 : i;
+    if (!heading && !(readMarker(text) && bulletFollows(lines, i))) continue;
+    let group = "";
+    let j = start;
+    let taken = 0;
+    for (; j < lines.length; j++) {
+      const t = lines[j]?.text ?? "";
+      if (t === "") continue;
+      if (BULLET.test(t) && group !== "") {
+        conditions.push({ group, text: t.replace(BULLET, "").trim() });
+        taken++;
+        continue;
+      }
+      const marker = readMarker(t);
+      if (marker && t.length < 200 && !BULLET.test(t)) {
+        group = t.replace(/\s+/g, " ");
+        continue;
+      }
+      break;
+    }
+    if (taken === 0) continue;
+    for (let k = i; k < j; k++) used[k] = true;
+    i = j - 1;
+  }
+  return conditions;
+}
+
+function isScheduleHeading(text: string): boolean {
+  if (text.length > 80 || text.length < 6) return false;
+  const capitals = /[A-Z]{3}/.test(text) && text === text.toUpperCase() && text.split(/\s+/).length >= 2;
+  return (capitals && !readMarker(text)) || /^schedule\b|\bschedule(?:\s+of\s+\w+)?:?$/i.test(text);
+}
+
+function bulletFollows(lines: Line[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j < i + 4; j++) {
+    const t = lines[j]?.text ?? "";
+    if (t === "") continue;
+    return BULLET.test(t) && !readMarker(t);
+  }
+  return false;
+}
+
+/** The schedule belongs to the resolution that refers to it ("the schedule below"). */
+function attachSchedule(resolutions: Resolution[], schedule: BundleCondition[]): void {
+  const refers = (r: Resolution) => /\bschedule\b/i.test(r.text);
+  const target =
+    resolutions.findLast((r) => refers(r) && /\bbelow\b/i.test(r.text)) ??
+    resolutions.findLast(refers) ??
+    resolutions.at(-1);
+  if (!target) return;
+  target.conditions = [...(target.conditions ?? []), ...schedule];
+}

@@ -1,0 +1,178 @@
+import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
+import { readAttendance } from "./attendance.js";
+import { addAttendance, addPerson, type Context, sourceOf } from "./context.js";
+import { findTime } from "./dates.js";
+import type { Attendee } from "./enrich.js";
+import { readItemBody } from "./item-body.js";
+import { addProsePeople } from "./prose-people.js";
+import { cleanTitle, followsInSeries, itemKind, itemOrdinal } from "./item-kinds.js";
+import type { Line } from "./lines.js";
+import { bodyName, readHeading } from "./meeting-header.js";
+import { exemptIn, partHeading } from "./exempt.js";
+import { ITEM_LINE, PRESENT } from "./patterns.js";
+import { readPeopleList } from "./people.js";
+import { personNameKey } from "../../domain/names.js";
+
+// Minutes: heading, attendance, the meeting's times, and each numbered minute with its text and
+// resolutions. Returns the meeting, or nothing when the minutes name no date.
+
+export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undefined {
+  const presentAt = lines.findIndex((l) => PRESENT.test(l.text));
+  const headingLines = presentAt > 0 ? lines.slice(0, presentAt) : lines.slice(0, 12);
+  const heading = readHeading(headingLines);
+  const date = heading.date ?? ctx.hints.date;
+  const body = heading.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
+  if (!date || !body) {
+    ctx.warnings.push(`${ctx.doc.file}: minutes without a ${date ? "committee name" : "date"} were skipped`);
+    return undefined;
+  }
+  const meeting = ctx.out.meeting(ctx.authority, body, date);
+  meeting.published = true;
+  meeting.status = "held";
+  if (heading.venue && !meeting.venue) meeting.venue = heading.venue;
+  const attendance = presentAt >= 0 ? readAttendance(lines, presentAt) : { entries: [], end: 0 };
+  addAttendance(ctx, meeting, attendance.entries);
+  const all = lines.map((l) => l.text).join("\n");
+  const times = meetingTimes(all);
+  const start = heading.start ?? times.start;
+  if (start && !meeting.start) meeting.start = start;
+  if (times.end && !meeting.end) meeting.end = times.end;
+  if (isDraft(all)) meeting.minutesStatus = "draft";
+  // The committee's lead officer and clerk, named as such, serve the body as well as the meeting.
+  for (const e of attendance.entries) {
+    if (e.role === "lead-officer" || e.role === "clerk")
+      ctx.out.membership({
+        person: addPerson(ctx, e.person),
+        body: meeting.body,
+        authority: meeting.authority,
+        role: e.role,
+      });
+  }
+  const attendees: Attendee[] = attendance.entries.map((e) => ({
+    name: addPerson(ctx, e.person),
+    ...(e.role ? { role: e.role } : {}),
+    ...(e.person.jobTitle ? { jobTitle: e.person.jobTitle } : {}),
+  }));
+  readMinuteItems(lines.slice(attendance.end), ctx, meeting, attendees);
+  return meeting;
+}
+
+export function isDraft(text: string): boolean {
+  return /\bdraft\s+minutes\b|\bmay\s+be\s+subject\s+to\s+change\b|\bunconfirmed\s+minutes\b|\bminutes\s+(?:are\s+)?(?:still\s+)?to\s+be\s+(?:approved|confirmed)\b/i.test(
+    text.slice(0, 20000),
+  );
+}
+
+/** "The meeting started at 3.00 pm and finished at 5.10 pm", "Meeting closed at 9.05pm". */
+export function meetingTimes(text: string): { start?: string; end?: string } {
+  const out: { start?: string; end?: string } = {};
+  const started = /\b(?:meeting|it)\s+(?:started|commenced|began|opened)\s+at\s+([^,;\n]{1,20})/i.exec(text);
+  if (started?.[1]) out.start = findTime(started[1])?.time;
+  const ended =
+    /\b(?:finished|ended|closed|concluded|terminated|rose)\s+at\s+([^,;\n]{1,20})/i.exec(text) ??
+    /\bmeeting\s+(?:finished|ended|closed|concluded)\s*[:-]?\s*([^,;\n]{1,20})/i.exec(text);
+  if (ended?.[1]) out.end = findTime(ended[1])?.time;
+  if (out.start === undefined) delete out.start;
+  if (out.end === undefined) delete out.end;
+  return out;
+}
+
+type Heading = { index: number; number: string; title: string };
+
+/** Numbered minutes: each number follows the one before in its series ("19", "20"; "24/117",
+ * "24/118"), so numbered clauses inside a minute ("2. that the Committee …") are not mistaken. */
+export function itemHeadings(lines: Line[]): Heading[] {
+  const headings: Heading[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.text.length > 220) continue;
+    const m = ITEM_LINE.exec(line.text);
+    if (!m?.[1] || !m[2] || !titleStart(m[2]) || /[,;]$/.test(m[2])) continue;
+    const last = headings[headings.length - 1];
+    if (last ? !followsInSeries(last.number, m[1]) : !(itemOrdinal(m[1]) >= 1 && !/^\d{4}$/.test(m[1])))
+      continue;
+    const title = cleanTitle(m[2]);
+    if (title === "") continue;
+    headings.push({ index, number: m[1], title });
+  }
+  return headings;
+}
+
+/** A title starts with a capital or quote, or with a planning application's reference ("23/01234/FUL"). */
+export function titleStart(title: string): boolean {
+  return /^[A-Z'‘"“]/.test(title) || /^\d{2,4}\/\d{2,6}\/[A-Z]/.test(title);
+}
+
+function readMinuteItems(lines: Line[], ctx: Context, meeting: BundleMeeting, attendees: Attendee[]): void {
+  const headings = itemHeadings(lines);
+  const declared: { item: BundleItem; list: ReturnType<typeof readItemBody>["declarations"] }[] = [];
+  let part: "I" | "II" = "I";
+  for (const [n, h] of headings.entries()) {
+    const bodyLines = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
+    const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
+    const heading = lines[h.index];
+    const exempt = exemptIn(heading ? [heading, ...bodyLines] : bodyLines);
+    if (exempt.exempt || part === "II") item.part = "II";
+    if (exempt.paragraph) item.exemptParagraph = exempt.paragraph;
+    for (const line of bodyLines) part = partHeading(line.text) ?? part;
+    if (exempt.excludesPublic) part = "II";
+    const parsed = readItemBody(bodyLines, {
+      authority: ctx.authority,
+      body: meeting.body,
+      out: ctx.out,
+      attendees,
+    });
+    const minutes = n === headings.length - 1 ? withoutClosing(parsed.minutes) : parsed.minutes;
+    if (minutes) {
+      item.minutes = minutes;
+      addProsePeople(minutes, ctx);
+    }
+    if (item.kind === "apologies") apologiesIn(bodyLines, ctx, meeting);
+    if (parsed.truncated) item.minutesTruncated = true;
+    item.resolutions.push(...parsed.resolutions);
+    const line = lines[h.index];
+    const source = sourceOf(ctx, line ? [line, ...bodyLines] : bodyLines);
+    if (source) item.source = source;
+    declared.push({ item, list: parsed.declarations });
+  }
+  for (const { item, list } of declared) {
+    for (const d of list) {
+      const target = meeting.items.find((i) => d.item !== undefined && i.number === d.item) ?? item;
+      const person = addPerson(ctx, d.person);
+      const declaration: BundleItem["declarations"][number] = { person, kind: d.kind };
+      if (d.nature) declaration.nature = d.nature;
+      if (!target.declarations.some((x) => x.person === person)) target.declarations.push(declaration);
+    }
+  }
+}
+
+/** The last minute ends with the meeting's close and the chair's signature, which are not its text. */
+export function withoutClosing(minutes: string | undefined): string | undefined {
+  if (minutes === undefined) return undefined;
+  const kept = minutes
+    .split("\n")
+    .filter(
+      (line) =>
+        !/^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated|started|commenced|began)\b/i.test(
+          line,
+        ) && !/^(?:signed|chair(?:man|woman|person)?|date)\b[\s.:…_]*(?:date\b[\s.:…_]*)?$/i.test(line),
+    )
+    .join("\n")
+    .trim();
+  return kept === "" ? undefined : kept;
+}
+
+/** "Apologies were received and accepted from Cllr A. Brown (work commitments)." */
+export function apologiesIn(lines: Line[], ctx: Context, meeting: BundleMeeting): void {
+  for (const line of lines) {
+    const m = /\bapologies\b.{0,60}?\bfrom\s+(.+?)\.?$/i.exec(line.text);
+    if (!m?.[1] || line.text.length > 600) continue;
+    const people = readPeopleList(m[1].replace(/\s*\([^()]*\)/g, ""), false).filter((p) => p.councillor);
+    addAttendance(
+      ctx,
+      meeting,
+      people
+        .filter((p) => !meeting.attendance.some((a) => personNameKey(a.person) === personNameKey(p.name)))
+        .map((person) => ({ person, status: "apologies" })),
+    );
+  }
+}

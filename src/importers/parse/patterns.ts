@@ -1,0 +1,42 @@
+// Line patterns shared by the recognisers and the parsers. Each is anchored and has no nested
+// quantifiers, so a hostile line cannot make matching slow.
+
+/** "19. Title", "27 Title", "PL/45 TITLE", "24/117 Title", "CAB 45/23 Title", "Item 5: Title", "Minute 12 – Title" */
+export const ITEM_LINE =
+  /^(?:(?:Agenda\s+item|Item|Minute|Min\.?)\s+(?:No\.?\s*)?)?((?:[A-Z]{1,4}[/ ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)(?:\s*[.):–-]\s*|\s+)(\S.*)$/;
+
+/** "(Pages 7 - 28)", "(Page 3)", "Pages 1 - 6" */
+export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?/i;
+
+/** "pdf icon PDF 653 KB", "PDF 94 KB", "Word 120 KB" — a linked file as ModernGov lists it */
+export const LINKED_FILE =
+  /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)\s+(\d{1,6}(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;
+
+export const PADDING =
+  /^(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|page\s+intentionally\s+left\s+blank)\.?$/i;
+
+export const PRESENT =
+  /^(?:present|members\s+present|councillors\s+present|attendance|in\s+attendance:?\s*councillors)\b\s*[:\-–]?/i;
+
+export const REPORT_LABEL =
+  /^(subject|title of report|report title|title|report to|report of|report by|meeting|committee|decision maker|date|date of meeting|cabinet member|portfolio holder|lead member|cmt member|smt member|elt member|senior officer|lead officer|lead director|responsible officer|responsible director|author|report author|contact officer|contact|ref|reference|key decision|part|exempt|ward|wards affected|classification|forward plan ref|forward plan reference)\s*:\s*(.*)$/i;
+
+export const LETTER_GREETING = /^Dear\s+[A-Z][^\n]{0,60}$/;
+export const LETTER_CLOSING = /^Yours\s+(?:sincerely|faithfully|truly|ever)\b/i;
+export const ASSESSMENT_HEADING =
+  /^(?:(?:full|initial)\s+)?(?:equality|equalities|integrated|equality\s+and\s+diversity|environmental|climate|health)\s+(?:impact\s+)?(?:analysis|assessment)(?:\s*\(\w+\))?$/i;
+export const WORK_PROGRAMME_HEADING = /\bwork\s*programme\b/i;
+export const APPENDIX_HEADING = /^Appendix\s+([A-Z0-9]{1,3})\b\s*[:.\-–)]?\s*(.*)$/i;
+export const ISSUE_HISTORY_HEADING = /^issue\s*[-–:]\s*meetings$/i;
+export const MEETING_REF =
+  /^Meeting:\s*(\d{1,2}\/\d{1,2}\/\d{4})\s*[-–]\s*(.+?)\s*\(Item\s+([^()]{1,20})\)\s*$/i;
+export const MEETING_PAGE_HEADING =
+  /^(?:agenda\s+and\s+(?:minutes|decisions|draft\s+minutes)|agenda|minutes|decisions)$/i;
+
+/** "Health Overview and Scrutiny Committee - Wednesday, 20th September, 2023 10.00 am" */
+export const MEETING_TITLE_LINE =
+  /^(.{3,120}?)\s+[-–]\s+((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+.{6,60})$/;
+
+/** A web page's title: "Agenda for Planning Committee on Tuesday, 14th March, 2023, 6.30 pm". */
+export const PAGE_TITLE =
+  /^(?:agenda\s+and\s+(?:minutes|decisions)|agenda|minutes|draft\s+minutes|decisions)\s+(?:for|of)\s+(.{3,120}?)\s+on\s+(.{6,80})$/i;

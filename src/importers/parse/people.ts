@@ -1,0 +1,228 @@
+import { squash } from "./lines.js";
+
+// People as minutes and front sheets list them: "Councillor Mrs Dunmore, in the Chair",
+// "Councillors Mrs Abbott, Baker, Carr and Ives", "Sarah Jenkins (Northmoor Hospitals NHS Trust)",
+// "Cllr D. Hartley (Chair)", "Jan Fowler (Nursing Director – NHS England - South)".
+
+export type PersonRef = {
+  /** the name the document knows them by, honorifics apart ("Dunmore", "Sarah Jenkins") */
+  name: string;
+  honorific?: string;
+  councillor: boolean;
+  role?: "chair" | "vice-chair";
+  party?: string;
+  jobTitle?: string;
+  organisation?: string;
+};
+
+const HONORIFIC = /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Canon)\.?\s+/;
+const COUNCILLOR_PREFIX =
+  /^(?:(?:County|Borough|District|Town|Parish|City)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Aldermen|Provost|Bailie)\s*:?\s+/i;
+const NAME_WORD =
+  /^(?:[A-Z][A-Za-z'’-]*\.?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|de|van|von|der|le|la|du|da|di|St\.?)$/;
+const NOT_NAME_WORDS = new Set(
+  [
+    "council",
+    "committee",
+    "cabinet",
+    "members",
+    "member",
+    "none",
+    "nil",
+    "all",
+    "present",
+    "apologies",
+    "chair",
+    "chairman",
+    "vice",
+    "officers",
+    "public",
+    "the",
+    "nhs",
+    "england",
+    "trust",
+    "services",
+    "service",
+    "department",
+    "office",
+    "group",
+    "agenda",
+    "item",
+    "minutes",
+    "report",
+    "items",
+    "no",
+    "yes",
+    "reports",
+    "papers",
+    "documents",
+  ].map((w) => w.toLowerCase()),
+);
+
+/** "(Lab)", "(Con)", "(Lib Dem)", "(Green)", "(Ind)": a councillor's party after the name. */
+const PARTY =
+  /^(?:Lab(?:our)?(?:\s*(?:&|and|\/)\s*Co-?op(?:erative)?)?|Con(?:servative)?|Lib\.?\s*Dem(?:ocrats?)?|L\.?\s?D\.?|Liberal\s+Democrats?|Green|Grn|Ind(?:ependent)?|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?|PC|UKIP|Co-?op|Residents?(?:'\s+Association)?|RA|Non-aligned|Unaligned)$/i;
+
+const CHAIR_ROLE = /^(?:in\s+the\s+chair|chair(?:man|woman|person)?|presiding)$/i;
+const VICE_ROLE = /^(?:vice|deputy)[\s-]*chair(?:man|woman|person)?$/i;
+
+const JOB_WORDS =
+  /\b(head|director|manager|officer|advis[oe]r|clerk|lead|chief|executive|assistant|deputy|leader|mayor|solicitor|accountant|engineer|planner|consultant|secretary|co-?ordinator|chair|lawyer|analyst|specialist|commissioner|inspector|superintendent|constable|governor|treasurer|rfo|minister|nurse|doctor|surveyor|archivist|auditor|member|portfolio|councillor|monitoring)\b/i;
+const ORGANISATION_WORDS =
+  /\b(NHS|trust|council|CCG|ICB|ltd|limited|plc|police|constabulary|university|college|school|association|society|group|partnership|foundation|board|authority|agency|commission|healthwatch|england|wales|scotland|company|fire|department|ministry|LLP|inc|hospital|hospitals|charity|network|federation|union)\b/i;
+
+/** A string that reads as a person's name: one to five name words, no digits. */
+export function looksLikeName(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  if (words.length === 0 || words.length > 5) return false;
+  if (!/^[A-Z]/.test(words[0] ?? "")) return false;
+  return words.every((w) => NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, "")));
+}
+
+/** Splits at commas, semicolons, "and" and "&" outside brackets. */
+export function splitList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (c === "(" || c === "[") depth++;
+    if ((c === ")" || c === "]") && depth > 0) depth--;
+    if (depth === 0 && (c === "," || c === ";")) {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    if (depth === 0 && (c === " " || c === "\t")) {
+      const rest = text.slice(i + 1, i + 5);
+      const isAnd = /^and\s/i.test(rest);
+      const isAmp = rest.startsWith("& ");
+      if (isAnd || isAmp) {
+        parts.push(current);
+        current = "";
+        i += isAnd ? 4 : 2;
+        continue;
+      }
+    }
+    current += c;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+
+/** Splits a bracket into job title and organisation: "(Director – North Vale CCG)", "(Lead officer)". */
+export function readBracket(text: string): { jobTitle?: string; organisation?: string } {
+  const inner = squash(text.replace(/^\(|\)$/g, ""));
+  if (inner === "") return {};
+  const dash = /\s[–—-]\s/.exec(inner);
+  if (dash) {
+    const jobTitle = inner.slice(0, dash.index).trim();
+    const organisation = inner.slice(dash.index + dash[0].length).trim();
+    if (jobTitle && organisation) return { jobTitle, organisation };
+  }
+  if (!JOB_WORDS.test(inner) && ORGANISATION_WORDS.test(inner)) return { organisation: inner };
+  return { jobTitle: inner };
+}
+
+/** One entry of a list: "Councillor Mrs Dunmore", "Dr Ives", "Tom Khan (Lead officer)". */
+export function readPerson(entry: string, councillorList: boolean): PersonRef | undefined {
+  let text = squash(entry).replace(/[.;:,]+$/, "");
+  let bracket: string | undefined;
+  // "Councillor A Smith (Lab) (Chair)": each bracket at the end, read together.
+  for (let b = /\s*(\([^()]*\))\s*$/.exec(text); b; b = /\s*(\([^()]*\))\s*$/.exec(text)) {
+    bracket = bracket ? `(${b[1]?.slice(1, -1) ?? ""}, ${bracket.slice(1, -1)})` : b[1];
+    text = text.slice(0, b.index).trim();
+  }
+  let councillor = councillorList;
+  const prefix = COUNCILLOR_PREFIX.exec(text);
+  if (prefix) {
+    councillor = true;
+    text = text.slice(prefix[0].length);
+  }
+  let honorific: string | undefined;
+  const h = HONORIFIC.exec(text);
+  if (h) {
+    honorific = h[1];
+    text = text.slice(h[0].length);
+  }
+  text = text.replace(/\s+(?:MP|MEP|MBE|OBE|CBE|JP|QC|KC)$/, "").trim();
+  // "Chief Executive (R Frost)": the job first and the name in the bracket.
+  const inner = bracket ? squash(bracket.slice(1, -1)) : "";
+  if (
+    bracket &&
+    JOB_WORDS.test(text) &&
+    looksLikeName(inner) &&
+    inner.includes(" ") &&
+    !JOB_WORDS.test(inner)
+  ) {
+    const person: PersonRef = { name: inner, councillor, jobTitle: text };
+    if (honorific) person.honorific = honorific;
+    return person;
+  }
+  if (!looksLikeName(text)) return undefined;
+  const person: PersonRef = { name: text, councillor };
+  if (honorific) person.honorific = honorific;
+  if (bracket) {
+    // "(Leader, in the Chair)": a role word among the bracket's parts, the rest a job title.
+    const inner = squash(bracket.slice(1, -1));
+    const pieces = inner.split(/\s*,\s*/);
+    const role = pieces.map(roleWord).find((r) => r !== undefined);
+    const party = pieces.find((piece) => PARTY.test(piece));
+    const rest = pieces.filter((piece) => roleWord(piece) === undefined && piece !== party).join(", ");
+    if (role) person.role = role;
+    if (party) person.party = party;
+    if (rest) Object.assign(person, readBracket(rest));
+  }
+  return person;
+}
+
+export function roleWord(text: string): "chair" | "vice-chair" | undefined {
+  const t = squash(text).replace(/[.,;:]+$/, "");
+  if (VICE_ROLE.test(t)) return "vice-chair";
+  if (CHAIR_ROLE.test(t)) return "chair";
+  return undefined;
+}
+
+/** A list of people; "Councillors" before the first applies to all, role words attach to the
+ * person before them ("Councillor James, Vice Chair"). */
+export function readPeopleList(text: string, councillorList = false): PersonRef[] {
+  let body = squash(text);
+  let councillors = councillorList;
+  const prefix =
+    /^(?:(?:County|Borough|District|Town|Parish|City)\s+)?(?:Councillors|Cllrs\.?)\s*:?\s+/i.exec(body);
+  if (prefix) {
+    councillors = true;
+    body = body.slice(prefix[0].length);
+  }
+  const people: PersonRef[] = [];
+  for (const entry of splitList(body)) {
+    const role = roleWord(entry);
+    const last = people[people.length - 1];
+    if (role && last) {
+      last.role = role;
+      continue;
+    }
+    const person = readPerson(entry, councillors);
+    if (person) people.push(person);
+  }
+  return people;
+}
+
+export function isCouncillorTitle(jobTitle: string | undefined): boolean {
+  return (
+    jobTitle !== undefined && /\b(leader|mayor|cabinet member|portfolio holder|councillor)\b/i.test(jobTitle)
+  );
+}
+
+/** The attendance role a job title implies: the committee's lead officer or its clerk. */
+export function roleOfJob(jobTitle: string | undefined): string | undefined {
+  if (jobTitle === undefined) return undefined;
+  if (/\blead officer\b/i.test(jobTitle)) return "lead-officer";
+  if (
+    /\b(clerk|democratic (advis[oe]r|support|services)|committee (officer|clerk|administrator|services)|governance (officer|advis[oe]r|services))\b/i.test(
+      jobTitle,
+    )
+  )
+    return "clerk";
+  return undefined;
+}

@@ -1,0 +1,208 @@
+import type { Line } from "./lines.js";
+import { readMarker, sameLevel, type Marker } from "./numbering.js";
+
+// Finds the resolutions in a minute's text: the numbered list after "RESOLVED:", "Agreed –",
+// "Cabinet –", "The committee has agreed -"; single-sentence decisions ("Agreed that …",
+// "RESOLVED that …", "Members noted …"); and lettered decisions without a lead ("a) Resolved to …").
+// Clauses nest by their numbering style. Lines used here are not part of the minute's narrative.
+
+export type Draft = {
+  number: string;
+  text: string;
+  /** the verb of the lead line, for clauses that do not state their own */
+  leadVerb?: string;
+  children: Draft[];
+  /** index of the first and last line the draft was read from */
+  first: number;
+  last: number;
+};
+
+export type Found = { drafts: Draft[]; used: boolean[] };
+
+const DECISION_WORDS = /\b(resolved|resolves|agreed|agrees|decided|decides|recommended|recommends)\b/i;
+const LEAD_END = /[:\-–—]\s*$/;
+const VERB_START =
+  /^(?:that\b|to\s+[a-z]+|(?:re)?agrees?\b|notes?\b|approves?\b|endorses?\b|delegates?\b|requests?\b|recommends?\b|resolves?\b|receives?\b|authori[sz]es?\b|instructs?\b|asks?\b|supports?\b|welcomes?\b|refers?\b|defers?\b|confirms?\b|adopts?\b|accepts?\b|rejects?\b|refuses?\b|grants?\b|appoints?\b|thanks?\b|resolved\b|agreed\b|noted\b|approved\b|endorsed\b|decided\b)/i;
+const INLINE =
+  /^(?:it\s+was\s+)?(?:unanimously\s+)?(RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\b\s*(?:unanimously\s*)?[:\-–—]?\s*(?:that\b|to\b)?/;
+const BODY_DECIDES =
+  /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
+const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
+
+export function findResolutions(lines: Line[]): Found {
+  const used = lines.map(() => false);
+  const drafts: Draft[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const text = lines[i]?.text ?? "";
+    if (text === "" || text.length > 4000) {
+      i++;
+      continue;
+    }
+    const lead = readLead(lines, i);
+    if (lead) {
+      const block = readEntries(lines, i + 1);
+      if (block.roots.length > 0) {
+        markUsed(used, i, block.end);
+        if (lead.ownText) {
+          drafts.push({
+            number: String(drafts.length + 1),
+            text,
+            leadVerb: lead.verb,
+            children: block.roots,
+            first: i,
+            last: block.end - 1,
+          });
+        } else {
+          for (const d of block.roots) d.leadVerb = lead.verb;
+          drafts.push(...block.roots);
+        }
+        i = block.end;
+        continue;
+      }
+    }
+    const marker = readMarker(text);
+    if (marker && /^(?:resolved|agreed|decided)\b/i.test(marker.rest)) {
+      const block = readEntries(lines, i);
+      markUsed(used, i, block.end);
+      drafts.push(...block.roots);
+      i = Math.max(block.end, i + 1);
+      continue;
+    }
+    const single = INLINE.exec(text) ?? BODY_DECIDES.exec(text);
+    if (single && !marker) {
+      let end = i + 1;
+      while (end < lines.length && (lines[end]?.text ?? "") !== "" && !readMarker(lines[end]?.text ?? ""))
+        end++;
+      const paragraph = lines
+        .slice(i, end)
+        .map((l) => l.text)
+        .join("\n");
+      const block = /:\s*$/.test(paragraph) ? readEntries(lines, end) : { roots: [], end };
+      markUsed(used, i, block.end);
+      drafts.push({
+        number: String(drafts.length + 1),
+        text: paragraph,
+        leadVerb: verbWord(single[1] ?? ""),
+        children: block.roots,
+        first: i,
+        last: block.end - 1,
+      });
+      i = block.end;
+      continue;
+    }
+    i++;
+  }
+  return { drafts, used };
+}
+
+type Lead = { verb?: string; ownText: boolean };
+
+/** A line that introduces numbered decisions. */
+function readLead(lines: Line[], i: number): Lead | undefined {
+  const text = lines[i]?.text ?? "";
+  if (!LEAD_END.test(text) || text.length > 300 || readMarker(text)) return undefined;
+  const decision = DECISION_WORDS.exec(text);
+  const next = nextEntry(lines, i + 1);
+  if (!next) return undefined;
+  const verbStarts = VERB_START.test(next.rest);
+  if (!decision && !verbStarts) return undefined;
+  // "RESOLVED: That planning permission be REFUSED for the following reasons:" carries its own
+  // decision; "RESOLVED that:", "Agreed –", "Following a debate council agreed to –" only lead.
+  const afterVerb = decision ? text.slice(decision.index + decision[0].length) : "";
+  const ownText =
+    decision !== null &&
+    /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)\b/i.test(text) &&
+    afterVerb
+      .replace(/^\s*(?:that|to)?\s*(?:the\s+\w+(?:\s+\w+)?)?\s*[:\-–—]\s*$/i, "")
+      .trim()
+      .split(/\s+/).length > 3;
+  return { verb: decision ? verbWord(decision[1] ?? "") : undefined, ownText };
+}
+
+function nextEntry(lines: Line[], from: number): Marker | undefined {
+  for (let j = from; j < lines.length && j < from + 4; j++) {
+    const text = lines[j]?.text ?? "";
+    if (text === "") continue;
+    return readMarker(text);
+  }
+  return undefined;
+}
+
+type Level = { style: Marker["style"]; ordinal: number; draft: Draft };
+
+function readEntries(lines: Line[], from: number): { roots: Draft[]; end: number } {
+  const roots: Draft[] = [];
+  const stack: Level[] = [];
+  const seen: Marker[] = [];
+  let end = from;
+  let j = from;
+  while (j < lines.length) {
+    const text = lines[j]?.text ?? "";
+    if (text === "") {
+      j++;
+      continue;
+    }
+    const marker = text.length <= 4000 ? readMarker(text, seen) : undefined;
+    const current = stack[stack.length - 1]?.draft;
+    if (marker) {
+      const draft: Draft = { number: marker.printed, text: marker.rest, children: [], first: j, last: j };
+      place(stack, roots, marker, draft);
+      seen.push(marker);
+      end = j + 1;
+      j++;
+      continue;
+    }
+    if (!current) break;
+    if (BULLET.test(text) || continues(current.text, text)) {
+      current.text += `\n${text}`;
+      current.last = j;
+      end = j + 1;
+      j++;
+      continue;
+    }
+    break;
+  }
+  for (const level of stack) level.draft.last = Math.max(level.draft.last, end - 1);
+  return { roots, end };
+}
+
+function place(stack: Level[], roots: Draft[], marker: Marker, draft: Draft): void {
+  const at = stack.findLastIndex((level, index) => sameLevel(level, marker, index === 0));
+  if (at >= 0) {
+    stack.length = at;
+    const parent = stack[at - 1]?.draft;
+    if (parent) parent.children.push(draft);
+    else roots.push(draft);
+  } else {
+    const parent = stack[stack.length - 1]?.draft;
+    if (parent) parent.children.push(draft);
+    else roots.push(draft);
+  }
+  stack.push({ style: marker.style, ordinal: marker.ordinal, draft });
+}
+
+/** A wrapped sentence goes on: the line before did not end one, or this one starts in lower case. */
+function continues(previous: string, text: string): boolean {
+  return !/[.;!?)]$/.test(previous.trimEnd()) || /^[a-z]/.test(text);
+}
+
+function markUsed(used: boolean[], from: number, to: number): void {
+  for (let k = from; k < to && k < used.length; k++) used[k] = true;
+}
+
+export function verbWord(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.startsWith("resolv")) return "resolved";
+  if (w.startsWith("agree")) return "agreed";
+  if (w.startsWith("decide")) return "agreed";
+  if (w.startsWith("recommend")) return "recommended";
+  if (w.startsWith("note")) return "noted";
+  if (w.startsWith("endorse")) return "endorsed";
+  if (w.startsWith("approve")) return "approved";
+  if (w.startsWith("refuse")) return "refused";
+  if (w.startsWith("defer")) return "deferred";
+  if (w.startsWith("accept")) return "agreed";
+  if (w.startsWith("welcome") || w.startsWith("support")) return "endorsed";
+  return undefined;
+}

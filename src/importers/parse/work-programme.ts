@@ -1,0 +1,110 @@
+import type { BundleWorkProgrammeEntry, PriorityBand } from "../../domain/bundle.js";
+import { findAuthorities } from "./authorities.js";
+import { looksLikeBody } from "./bodies.js";
+import { findDates, municipalYear } from "./dates.js";
+import type { Line } from "./lines.js";
+import { bodyName } from "./meeting-header.js";
+import { WORK_PROGRAMME_HEADING } from "./patterns.js";
+
+// A scrutiny work programme table. Columns are found by their headings; a meeting date in the
+// first column carries down to the rows under it, "Items to be scheduled" sets it to none, and a
+// heading row such as "Select Committee Reviews" marks the rows under it as select reviews.
+
+export type WorkProgramme = {
+  body?: string;
+  municipalYear?: string;
+  rows: Omit<BundleWorkProgrammeEntry, "authority" | "body">[];
+};
+
+type Columns = { date: number; title: number; score: number; reason: number; responsible: number };
+
+export function readWorkProgramme(lines: Line[]): WorkProgramme {
+  const programme: WorkProgramme = { rows: [] };
+  const headingAt = lines.findIndex((l) => WORK_PROGRAMME_HEADING.test(l.text) && l.text.length < 80);
+  for (const line of lines.slice(0, Math.max(0, headingAt) + 1)) {
+    const text = line.text.replace(WORK_PROGRAMME_HEADING, "").trim();
+    if (text && looksLikeBody(text) && !findAuthorities(text).some((a) => a.name === text))
+      programme.body ??= bodyName(text);
+    programme.municipalYear ??= municipalYear(line.text);
+  }
+  let columns: Columns | undefined;
+  let meetingDate: string | null = null;
+  let section: string | undefined;
+  for (const line of lines) {
+    const cells = line.raw.split("\t").map((c) => c.replace(/\s+/g, " ").trim());
+    if (cells.length < 2) continue;
+    const header = readHeader(cells);
+    if (header) {
+      columns = header;
+      continue;
+    }
+    if (!columns) continue;
+    const first = cells[columns.date] ?? "";
+    const title = cells[columns.title] ?? "";
+    if (first && !title && cells.every((c, i) => i === columns?.date || c === "")) {
+      meetingDate = findDates(first)[0]?.iso ?? null;
+      section = meetingDate ? undefined : first;
+      continue;
+    }
+    if (first) {
+      meetingDate = findDates(first)[0]?.iso ?? null;
+      if (meetingDate) section = undefined;
+    }
+    if (!title) continue;
+    programme.rows.push(row(cells, columns, meetingDate, section, title));
+  }
+  return programme;
+}
+
+function readHeader(cells: string[]): Columns | undefined {
+  if (cells.some((c) => c.length > 60 || findDates(c).length > 0)) return undefined;
+  const find = (pattern: RegExp) => cells.findIndex((c) => pattern.test(c));
+  const date = find(/\b(date|meeting)\b/i);
+  const title = find(/\b(agenda\s+item|item|topic|title|subject|issue)\b/i);
+  if (date < 0 || title < 0 || date === title) return undefined;
+  return {
+    date,
+    title,
+    score: find(/\b(priorit|score)/i),
+    reason: find(/\breason\b|\bwhy\b|\bpurpose\b/i),
+    responsible: find(/\b(responsible|lead|officer|member)\b/i),
+  };
+}
+
+function row(
+  cells: string[],
+  columns: Columns,
+  meetingDate: string | null,
+  section: string | undefined,
+  title: string,
+): WorkProgramme["rows"][number] {
+  const entry: WorkProgramme["rows"][number] = { meetingDate, title };
+  // "5 (High)", "5", or a band alone: "High".
+  const cell = cells[columns.score] ?? "";
+  const score = /^(\d{1,3}(?:\.\d+)?)\s*(?:\(\s*(low|medium|high)\s*\))?/i.exec(cell);
+  if (score) entry.priorityScore = Number(score[1]);
+  const band = (score?.[2] ?? /^(low|medium|high)$/i.exec(cell)?.[1])?.toLowerCase();
+  if (band === "low" || band === "medium" || band === "high")
+    entry.priorityBand = band satisfies PriorityBand;
+  const reason = cleanCell(cells[columns.reason]);
+  if (reason) entry.reason = reason;
+  const responsible = cleanCell(cells[columns.responsible]);
+  if (responsible) entry.responsible = responsible;
+  const kind = entryKind(reason, section);
+  if (kind) entry.kind = kind;
+  return entry;
+}
+
+function cleanCell(cell: string | undefined): string | undefined {
+  const text = (cell ?? "").trim();
+  return text === "" || /^[-–—]$/.test(text) ? undefined : text;
+}
+
+function entryKind(reason: string | undefined, section: string | undefined): string | undefined {
+  if (section && /\bselect\b|\breviews?\b|\binquir/i.test(section)) return "select-review";
+  if (!reason) return undefined;
+  if (/^standing\s+item\b/i.test(reason)) return "standing-item";
+  if (/^member\s+request\b/i.test(reason)) return "member-request";
+  if (/\bselect\s+review\b/i.test(reason)) return "select-review";
+  return undefined;
+}
