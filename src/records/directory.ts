@@ -1,16 +1,13 @@
 import type { Db } from "../db/connect.js";
-import type { Named, PersonName } from "./meetings.js";
-import { publicPerson } from "./public/people.js";
+import type { Named } from "./meetings.js";
 
 // Lookups by the slugs in public URLs and query strings: authorities, bodies and people, for the
-// portal's filters, calendars and feeds. A person is found when a public record names them: the
-// rule of the people pages (records/public/people.ts), so a calendar exists where a page does.
+// portal's filters, calendars and feeds. People are found with findPerson (records/public/people.ts),
+// so a person's calendar exists exactly where their page does.
 
 export type AuthorityWithBodies = Named & { bodies: Named[] };
 
 export type FoundBody = { id: number; name: string; slug: string; authority: Named & { id: number } };
-
-export type FoundPerson = PersonName & { id: number; authority: Named };
 
 /** Every authority and its bodies (a joint body under its lead authority), by name. */
 export async function listAuthoritiesWithBodies(db: Db): Promise<AuthorityWithBodies[]> {
@@ -72,35 +69,4 @@ export async function findBodiesBySlug(
     slug: row.slug,
     authority: { id: row.authority_id, name: row.authority_name, slug: row.authority_slug },
   }));
-}
-
-/** A person of the authority whom a public record names, by id. */
-export async function findPublicPerson(
-  db: Db,
-  authoritySlug: string,
-  personId: number,
-): Promise<FoundPerson | undefined> {
-  const row = await db
-    .selectFrom("people as p")
-    .innerJoin("authorities as a", "a.id", "p.authority_id")
-    .select([
-      "p.id",
-      "p.name",
-      "p.honorific",
-      "p.kind",
-      "a.name as authority_name",
-      "a.slug as authority_slug",
-    ])
-    .where("a.slug", "=", authoritySlug)
-    .where("p.id", "=", personId)
-    .where(publicPerson("p"))
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    name: row.name,
-    honorific: row.honorific,
-    kind: row.kind,
-    authority: { name: row.authority_name, slug: row.authority_slug },
-  };
 }

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { listCalendarMeetings } from "./calendar.js";
 import type { Db } from "../db/connect.js";
 import type { MinutesStatus } from "../domain/bundle.js";
 import { publicDocument, publicItem, publicMeeting } from "./visibility.js";
@@ -91,42 +91,17 @@ export type PublicMeeting = MeetingSummary & {
   attendance: PublicAttendance[];
 };
 
+/** Public meetings in date order: the calendar's query, without its extra filters. */
 export async function listPublicMeetings(db: Db, options: MeetingListOptions): Promise<MeetingSummary[]> {
-  const direction = options.order === "earliest-first" ? "asc" : "desc";
-  let query = db
-    .selectFrom("meetings as m")
-    .innerJoin("authorities as a", "a.id", "m.authority_id")
-    .innerJoin("bodies as b", "b.id", "m.body_id")
-    .select([
-      "m.id",
-      "m.slug",
-      "m.date",
-      "m.start_time",
-      "m.end_time",
-      "m.status",
-      "a.name as authority_name",
-      "a.slug as authority_slug",
-      "b.name as body_name",
-      "b.slug as body_slug",
-    ])
-    .where(publicMeeting("m"));
-  if (options.from !== undefined) query = query.where("m.date", ">=", options.from);
-  if (options.before !== undefined) query = query.where("m.date", "<", options.before);
-  const rows = await query
-    .orderBy("m.date", direction)
-    // The engines sort a missing time differently (SQLite first, PostgreSQL last); say which.
-    .orderBy(sql`coalesce(m.start_time, '')`, direction)
-    .orderBy("m.id", direction)
-    .limit(options.limit)
-    .execute();
-  return rows.map((row) => ({
-    slug: row.slug,
-    date: row.date,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    status: row.status,
-    authority: { name: row.authority_name, slug: row.authority_slug },
-    body: { name: row.body_name, slug: row.body_slug },
+  const meetings = await listCalendarMeetings(db, options);
+  return meetings.map(({ slug, date, startTime, endTime, status, authority, body }) => ({
+    slug,
+    date,
+    startTime,
+    endTime,
+    status,
+    authority,
+    body,
   }));
 }
 

@@ -1,5 +1,6 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { clockTime, longDate } from "../domain/wording.js";
 import type { PersonName } from "../records/meetings.js";
 
 // How the portal writes dates, times, sizes and names, following the GOV.UK style guide:
@@ -12,25 +13,7 @@ export function londonDate(instant: Date): string {
   return format(instant, "yyyy-MM-dd", { in: LONDON });
 }
 
-/** "2017-09-20" → "Wednesday 20 September 2017". */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  if (year === undefined || month === undefined || day === undefined) return isoDate;
-  return format(new Date(year, month - 1, day), "EEEE d MMMM yyyy");
-}
-
-/** "10:00" → "10am", "17:10" → "5:10pm", "12:00" → "midday", "00:00" → "midnight". */
-export function clockTime(time: string): string {
-  const match = /^(\d{1,2}):(\d{2})/.exec(time);
-  if (!match) return time;
-  const hours = Number(match[1]);
-  const minutes = match[2] ?? "00";
-  if (minutes === "00" && hours === 12) return "midday";
-  if (minutes === "00" && hours === 0) return "midnight";
-  const suffix = hours < 12 ? "am" : "pm";
-  const hour = hours % 12 === 0 ? 12 : hours % 12;
-  return minutes === "00" ? `${hour}${suffix}` : `${hour}:${minutes}${suffix}`;
-}
+export { clockTime, longDate };
 
 export function timeRange(start: string | null, end: string | null): string | null {
   if (start === null) return null;

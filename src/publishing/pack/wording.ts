@@ -1,50 +1,15 @@
 import type { PackFacts, PackMember } from "./types.js";
 
-// How the pack writes dates, times, names and the statutory notes. Dates and times follow the
-// portal (GOV.UK style: "Wednesday 20 September 2017", "10am"); the publishing layer keeps its
-// own copy because it sits below the web layer.
+// How the pack writes names and the statutory notes; dates and times are the portal's
+// (src/domain/wording.ts).
 
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { clockTime, longDate } from "../../domain/wording.js";
 
-/** "2017-09-20" → "Wednesday 20 September 2017" (a calendar date: no time zone applies). */
-export function longDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const weekday = DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? "";
-  return `${weekday} ${day} ${MONTHS[month - 1] ?? ""} ${year}`;
-}
+export { clockTime, longDate };
 
 /** "2017-09-12" → "12 September 2017". */
 export function shortDate(isoDate: string): string {
   return longDate(isoDate).replace(/^\S+ /, "");
-}
-
-/** "10:00" → "10am", "17:10" → "5:10pm", "12:00" → "midday". */
-export function clockTime(time: string): string {
-  const match = /^(\d{1,2}):(\d{2})/.exec(time);
-  if (!match) return time;
-  const hours = Number(match[1]);
-  const minutes = match[2] ?? "00";
-  if (minutes === "00" && hours === 12) return "midday";
-  if (minutes === "00" && hours === 0) return "midnight";
-  const suffix = hours < 12 ? "am" : "pm";
-  const hour = hours % 12 === 0 ? 12 : hours % 12;
-  return minutes === "00" ? `${hour}${suffix}` : `${hour}:${minutes}${suffix}`;
 }
 
 function personName(member: PackMember): string {

@@ -3,7 +3,8 @@ import type { Db } from "../../../db/connect.js";
 import { WitanError } from "../../../errors.js";
 import { icalendar } from "../../../publishing/ical.js";
 import { listCalendarMeetings, publicAgendaTitles, type CalendarQuery } from "../../../records/calendar.js";
-import { findBodiesBySlug, findPublicPerson } from "../../../records/directory.js";
+import { findBodiesBySlug } from "../../../records/directory.js";
+import { findPerson } from "../../../records/public/people.js";
 import { londonDate, longDate, personLabel } from "../../format.js";
 import { siteOrigin } from "../../portal-urls.js";
 import { sendPage } from "../../render.js";
@@ -82,13 +83,13 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { params: params({ authority: SLUG, person: PERSON }) } },
     async (request, reply) => {
       const id = Number(request.params.person.split("-")[0]);
-      const person = await findPublicPerson(deps.db, request.params.authority, id);
+      const person = await findPerson(deps.db, request.params.authority, id);
       if (!person) throw new WitanError("NOT_FOUND");
       const name = personLabel(person);
       return sendCalendar(request, reply, deps, {
         name: `${name}: meetings`,
         description: `Public meetings of the bodies ${name} sits on`,
-        page: personUrl(person.authority.slug, person),
+        page: personUrl(person.authority, person),
         query: { memberId: person.id, order: "earliest-first" },
       });
     },
