@@ -1,8 +1,8 @@
 // How Witan writes calendar dates and clock times, in the GOV.UK style: "Wednesday 20 September
 // 2017", "10am", "5:10pm", "midday". Pure, so the portal and the agenda packs say it the same way.
 
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
+export const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const MONTHS = [
   "January",
   "February",
   "March",

@@ -3,6 +3,11 @@
 // Explicit dates are read with anchored patterns (fast and exact on any input); prose relative to
 // a reference date ("on Monday (11 November)") goes to chrono-node, in events.ts.
 
+import { longDate } from "../../domain/wording.js";
+
+/** "Wednesday 20 September 2017" for an ISO date, as titles of documents read. */
+export { longDate };
+
 const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
@@ -110,30 +115,6 @@ export function findTime(text: string): FoundTime | undefined {
 
 function hhmm(hour: number, minute: number): string {
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
-}
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "Wednesday 20 September 2017" for an ISO date, as titles of documents read (no locale data,
- * so the output is the same on every machine). */
-export function longDate(iso: string): string {
-  const [y = 2000, m = 1, d = 1] = iso.split("-").map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? "";
-  return `${weekday} ${d} ${MONTH_NAMES[m - 1] ?? ""} ${y}`;
 }
 
 /** "2017-2018", "2017/18" → "2017/18": the municipal year a work programme covers. */

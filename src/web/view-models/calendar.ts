@@ -1,3 +1,4 @@
+import { MONTHS } from "../../domain/wording.js";
 import type { CalendarMeeting } from "../../records/calendar.js";
 import { longDate, timeRange } from "../format.js";
 import { meetingCalendarUrl } from "../portal-urls.js";
@@ -32,20 +33,6 @@ export type CalendarPage = {
   days: { id: string; heading: string; meetings: CalendarMeetingView[] }[];
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,3 +1,4 @@
+import { MONTHS } from "../../domain/wording.js";
 import type {
   DocumentRef,
   ItemRef,
@@ -20,21 +21,6 @@ export type Phrase = { text: string; href?: string }[];
 export type Breadcrumb = { text: string; href?: string };
 
 export type Tag = { text: string; classes?: string };
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "2017-08-29" → "29 August 2017" (GOV.UK style; the weekday is for meetings, on their pages). */
 export function dateText(isoDate: string): string {
