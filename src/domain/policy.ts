@@ -40,10 +40,12 @@ export type Resource = {
  * ("participant") or only for the authority the record belongs to ("owner"), whose officers run
  * the body's meetings. */
 const ACTION_RULES = {
+  /** the back office's pages of an authority's published records: anyone with a role there */
+  "read-records": { roles: ["admin", "officer", "author", "member"], scope: "participant" },
   /** agendas, minutes and decisions not yet published */
   "read-draft": { roles: ["officer", "author"], scope: "participant" },
   /** Part II items and documents; members only for the bodies they sit on */
-  "read-exempt": { roles: ["officer", "member"], scope: "participant" },
+  "read-exempt": { roles: ["officer", "member"], scope: "participant", isMembersOwnBodies: true },
   /** draft reports and documents for an item */
   "write-report": { roles: ["officer", "author"], scope: "participant" },
   /** meetings, items, attendance, declarations, minutes, resolutions, actions */
@@ -58,7 +60,10 @@ const ACTION_RULES = {
   "read-audit-log": { roles: ["admin"], scope: "owner" },
   /** the authority's settings: nation, governance, call-in period, key-decision threshold */
   "edit-authority": { roles: ["admin"], scope: "owner" },
-} as const satisfies Record<string, { roles: readonly Role[]; scope: "owner" | "participant" }>;
+} as const satisfies Record<
+  string,
+  { roles: readonly Role[]; scope: "owner" | "participant"; isMembersOwnBodies?: true }
+>;
 
 export type Action = keyof typeof ACTION_RULES;
 export const ACTIONS = Object.keys(ACTION_RULES).filter(isAction);
@@ -78,7 +83,7 @@ export function can(account: AccountFacts, action: Action, resource: Resource): 
     if (!authorities.includes(grant.authorityId)) return false;
     if (!rule.roles.some((role) => role === grant.role)) return false;
     // A councillor reads the exempt papers of the bodies they sit on, and no others.
-    if (grant.role === "member")
+    if (grant.role === "member" && "isMembersOwnBodies" in rule)
       return resource.bodyId !== undefined && account.bodyIds.includes(resource.bodyId);
     return true;
   });

@@ -7,6 +7,9 @@ import type { Database, NewRow, Row, TableName } from "../db/schema.js";
 
 export type Actor = { name: string; accountId: number | null };
 
+/** Why a published record was changed: kept with each audit row of the change. */
+export type WriteOptions = { reason?: string };
+
 type TableWithId = {
   [T in TableName]: Database[T] extends { id: unknown } ? T : never;
 }[TableName];
@@ -34,14 +37,16 @@ function redacted(table: string, row: LooseRow | null): string | null {
 export class Writer {
   readonly trx: Transaction<Database>;
   readonly actor: Actor;
+  readonly reason: string | null;
   // Generic writes over any table cannot be typed table by table; this handle is the one place
   // where rows are untyped, and every caller's values are typed by NewRow<T> above it.
   readonly #loose: Kysely<Record<string, LooseRow>>;
   changes = 0;
 
-  constructor(trx: Transaction<Database>, actor: Actor) {
+  constructor(trx: Transaction<Database>, actor: Actor, options: WriteOptions = {}) {
     this.trx = trx;
     this.actor = actor;
+    this.reason = options.reason ?? null;
     this.#loose = trx as unknown as Kysely<Record<string, LooseRow>>;
   }
 
@@ -85,6 +90,18 @@ export class Writer {
     const name: string = table;
     await this.#loose.deleteFrom(name).where("id", "=", current.id).execute();
     await this.#audit("delete", table, String(current.id), current, null);
+  }
+
+  /** Removes a row of a link table, if it is there. */
+  async unlink<T extends LinkTable>(table: T, values: NewRow<T>): Promise<boolean> {
+    const key: LooseRow = { ...values };
+    const name: string = table;
+    let query = this.#loose.deleteFrom(name);
+    for (const [column, value] of Object.entries(key)) query = query.where(column, "=", value);
+    const result = await query.executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) return false;
+    await this.#audit("delete", table, JSON.stringify(key), key, null);
+    return true;
   }
 
   /** Inserts a row of a link table (no id of its own) unless it is there already. */
@@ -138,7 +155,7 @@ export class Writer {
         record_id: id,
         before: redacted(table, before),
         after: redacted(table, after),
-        reason: null,
+        reason: this.reason,
       })
       .execute();
   }
@@ -149,6 +166,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-export async function write<R>(db: Db, actor: Actor, work: (writer: Writer) => Promise<R>): Promise<R> {
-  return db.transaction().execute((trx) => work(new Writer(trx, actor)));
+export async function write<R>(
+  db: Db,
+  actor: Actor,
+  work: (writer: Writer) => Promise<R>,
+  options: WriteOptions = {},
+): Promise<R> {
+  return db.transaction().execute((trx) => work(new Writer(trx, actor, options)));
 }

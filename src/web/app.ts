@@ -51,6 +51,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: badUrl,
   });
   const now = deps.now ?? (() => new Date());
+  const files = deps.files ?? memoryFileStore();
 
   await securityHeaders(app);
   await assets(app);
@@ -78,11 +79,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     packRoutes({
       db: deps.db,
-      files: deps.files ?? memoryFileStore(),
+      files,
       canSeeRestricted: canReadExemptPapers({ db: deps.db, config: deps.config, now }),
     }),
   );
-  await app.register(backOffice({ db: deps.db, engine: deps.engine, config: deps.config, now }));
+  await app.register(backOffice({ db: deps.db, engine: deps.engine, config: deps.config, now, files }));
 
   await app.ready();
   return app;

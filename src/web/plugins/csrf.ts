@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import csrfProtection from "@fastify/csrf-protection";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
+import { rawValues } from "../forms/fields.js";
 import { clearCookie, cookieName, readCookie, setCookie } from "../cookies.js";
 
 // Protection against cross-site request forgery for every form. Every POST, PUT, PATCH and
@@ -31,13 +32,26 @@ const PRE_SESSION_COOKIE = "witan-csrf";
 
 /** Registers the check at the root, for every route in the app. */
 export async function csrf(app: FastifyInstance): Promise<void> {
-  await app.register(csrfProtection, { sessionPlugin: "@fastify/session", sessionKey: "csrfSecret" });
+  await app.register(csrfProtection, {
+    sessionPlugin: "@fastify/session",
+    sessionKey: "csrfSecret",
+    // The field _csrf, from a urlencoded form or a multipart one, or the x-csrf-token header.
+    getToken: (request) => {
+      const field = rawValues(request.body)._csrf;
+      return typeof field === "string" ? field : headerToken(request);
+    },
+  });
   app.decorateRequest("session", null);
   app.addHook("preHandler", (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) return done();
     request.session ??= {};
     app.csrfProtection(request, reply, done);
   });
+}
+
+function headerToken(request: FastifyRequest): string {
+  const value = request.headers["x-csrf-token"];
+  return typeof value === "string" ? value : "";
 }
 
 function preSessionCookieName(config: Config): string {

@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../domain/calendar.js";
 import type { SearchKind } from "../../records/search.js";
 
 // The search page's GET form: read from the query string, checked, and written back into links
@@ -38,14 +39,8 @@ export type SearchForm = {
 export type FieldName = "q" | "authority" | "body" | "from" | "to" | "kind";
 export type FieldError = { field: FieldName; text: string };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isIsoDate(value);
 }
 
 function isKind(value: string): value is PortalKind {
