@@ -30,6 +30,6 @@ export const adminUrls = {
   planEntry: (id: number) => `/admin/plan-entries/${id}`,
   programmeEntry: (id: number) => `/admin/programme-entries/${id}`,
   action: (id: number) => `/admin/actions/${id}`,
-  accounts: () => "/admin/accounts",
-  audit: () => "/admin/audit",
+  accounts: (authorityId: number) => `/admin/authorities/${authorityId}/accounts`,
+  audit: (authorityId: number) => `/admin/authorities/${authorityId}/audit`,
 } as const;

@@ -149,6 +149,8 @@ function paramsOf(request: FastifyRequest): Params {
   return params;
 }
 
+const HIDDEN_WHEN_REFUSED: ReadonlySet<Action> = new Set(["read-exempt", "read-draft"]);
+
 async function forbidden(reply: FastifyReply): Promise<FastifyReply> {
   return sendPage(reply.code(403), "admin/forbidden.njk", { pageTitle: "You cannot do that" });
 }
@@ -173,7 +175,9 @@ async function guarded<C>(
   if (context === null) return notFound(reply);
   if (!can(account, guard.action, guard.resource(context))) {
     request.log.info({ accountId: account.id, action: guard.action, path: guard.path }, "refused");
-    return forbidden(reply);
+    // Exempt and draft papers are not there at all for those who may not read them: even that
+    // such a paper exists is not theirs to know.
+    return HIDDEN_WHEN_REFUSED.has(guard.action) ? notFound(reply) : forbidden(reply);
   }
   return { context, account, today };
 }
