@@ -357,10 +357,39 @@ describe("signing in to the back office", () => {
     );
   });
 
+  test("after signing in, a visitor is taken back to the back-office page they asked for, and nowhere else", async () => {
+    const asked = await app.inject("/admin/authorities/1?notice=saved");
+    assert.equal(asked.headers.location, "/sign-in?return=%2Fadmin%2Fauthorities%2F1%3Fnotice%3Dsaved");
+    const signInWith = async (back: string) => {
+      const { cookie, token, remoteAddress } = await signInForm();
+      return app.inject({
+        method: "POST",
+        url: "/sign-in",
+        headers: { ...FORM, cookie },
+        payload: form({ _csrf: token, email: "ross@plymouth.gov.uk", password: PASSWORD, return: back }),
+        remoteAddress,
+      });
+    };
+    assert.equal((await signInWith("/admin/authorities/1")).headers.location, "/admin/authorities/1");
+    for (const elsewhere of [
+      "//evil.example/admin",
+      "https://evil.example/admin",
+      "/admin//evil.example",
+      "/search",
+    ]) {
+      assert.equal((await signInWith(elsewhere)).headers.location, "/admin", elsewhere);
+    }
+    const page = await app.inject({
+      url: "/sign-in?return=%2Fadmin%2Fauthorities%2F1",
+      remoteAddress: nextAddress(),
+    });
+    assert.match(page.body, /<input type="hidden" name="return" value="\/admin\/authorities\/1">/);
+  });
+
   test("the back office sends a visitor who is not signed in to the sign-in page", async () => {
     const response = await app.inject("/admin");
     assert.equal(response.statusCode, 303);
-    assert.equal(response.headers.location, "/sign-in");
+    assert.equal(response.headers.location, "/sign-in?return=%2Fadmin");
     const stale = await adminPage(`witan-session=${"A".repeat(43)}`);
     assert.equal(stale.statusCode, 303);
     assert.deepEqual(cookieNamed(stale, "witan-session")?.attributes, [

@@ -14,6 +14,8 @@ export type SignInPage = {
   /** after a refused sign-in: what to do if it keeps happening */
   isRefused: boolean;
   notice: string | null;
+  /** the back-office page to go on to after signing in */
+  returnTo: string | null;
 };
 
 /** One message for every refusal, so the page does not say which addresses have accounts. */
@@ -30,6 +32,7 @@ export function signInPage(options: {
   errors?: SignInErrors;
   isRefused?: boolean;
   signedOut?: SignedOut;
+  returnTo?: string | null;
 }): SignInPage {
   const errors = options.errors ?? {};
   const isRefused = options.isRefused ?? false;
@@ -49,5 +52,6 @@ export function signInPage(options: {
     },
     isRefused,
     notice: options.signedOut === undefined ? null : NOTICES[options.signedOut],
+    returnTo: options.returnTo ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { signIn } from "../../../records/sign-in.js";
-import { SIGN_IN_PATH } from "../../plugins/auth.js";
+import { rawValues } from "../../forms/fields.js";
+import { SIGN_IN_PATH, returnPath } from "../../plugins/auth.js";
 import { clearPreSessionSecret, csrfToken, ensurePreSessionSecret } from "../../plugins/csrf.js";
 import { setSessionCookie } from "../../plugins/sessions.js";
 import { sendPage } from "../../render.js";
@@ -17,7 +18,7 @@ export const ADMIN_HOME_PATH = "/admin";
 /** Per client address: enough for an office behind one address on a Monday morning. */
 export const SIGN_IN_RATE_LIMIT = { max: 20, timeWindow: 60 * 1000 };
 
-type Query = { "signed-out"?: SignedOut };
+type Query = { "signed-out"?: SignedOut; return?: string };
 
 export function signInRoutes(app: FastifyInstance, deps: BackOfficeDeps): void {
   app.get<{ Querystring: Query }>(
@@ -26,16 +27,21 @@ export function signInRoutes(app: FastifyInstance, deps: BackOfficeDeps): void {
       schema: {
         querystring: {
           type: "object",
-          properties: { "signed-out": { type: "string", enum: ["here", "everywhere"] } },
+          properties: {
+            "signed-out": { type: "string", enum: ["here", "everywhere"] },
+            return: { type: "string", maxLength: 500 },
+          },
         },
       },
     },
     async (request, reply) => {
-      if (request.signedIn !== null) return reply.redirect(ADMIN_HOME_PATH, 303);
+      const back = returnPath(request.query.return);
+      if (request.signedIn !== null) return reply.redirect(back ?? ADMIN_HOME_PATH, 303);
       ensurePreSessionSecret(request, reply, deps.config);
       const page = signInPage({
         csrfToken: csrfToken(request, reply),
         signedOut: request.query["signed-out"],
+        returnTo: back,
       });
       return sendPage(reply, "admin/sign-in.njk", { page, section: "sign-in" });
     },
@@ -43,8 +49,15 @@ export function signInRoutes(app: FastifyInstance, deps: BackOfficeDeps): void {
 
   app.post(SIGN_IN_PATH, { config: { rateLimit: SIGN_IN_RATE_LIMIT } }, async (request, reply) => {
     const { form, errors } = readSignInForm(request.body);
+    const back = returnPath(rawValues(request.body).return);
     const refuse = (isRefused: boolean) => {
-      const page = signInPage({ csrfToken: csrfToken(request, reply), email: form.email, errors, isRefused });
+      const page = signInPage({
+        csrfToken: csrfToken(request, reply),
+        email: form.email,
+        errors,
+        isRefused,
+        returnTo: back,
+      });
       return sendPage(reply.code(400), "admin/sign-in.njk", { page, section: "sign-in" });
     };
     if (Object.keys(errors).length > 0) return refuse(false);
@@ -57,6 +70,6 @@ export function signInRoutes(app: FastifyInstance, deps: BackOfficeDeps): void {
     request.log.info({ accountId: result.accountId }, "signed in");
     clearPreSessionSecret(request, reply, deps.config);
     setSessionCookie(reply, deps, result.token, result.expiresAt);
-    return reply.redirect(ADMIN_HOME_PATH, 303);
+    return reply.redirect(back ?? ADMIN_HOME_PATH, 303);
   });
 }
