@@ -63,7 +63,7 @@ export type FormPageDefinition<C> = Guard<C> & {
   initial?(context: C): Values;
   submit: string;
   /** Checks across fields, after each field's own: a message for each field that is wrong. */
-  check?(values: Values, context: C): Record<string, string>;
+  check?(values: Values, context: C, account: SignedInAccount): Record<string, string>;
   /** A record the public can already see, which this form changes: a reason is asked for, and
    * the record as it was is kept as a version (src/records/versions.ts). */
   amends?(context: C): Amended | null;
@@ -79,7 +79,7 @@ export type ViewPageDefinition<C> = Guard<C> & {
   render(
     context: C,
     request: ViewRequest,
-  ): Promise<{ template: string; page: Record<string, unknown> & { pageTitle: string } }>;
+  ): Promise<{ template: string; page: Record<string, unknown> & { pageTitle: string }; status?: number }>;
 };
 
 export type ViewRequest = {
@@ -88,6 +88,8 @@ export type ViewRequest = {
   notice: string | null;
   csrfToken: string;
   deps: AdminDeps;
+  /** the query string's single values, for a page that filters (a GET form) */
+  query: Params;
 };
 
 /** The sections one part of the back office adds to another's record page. */
@@ -139,14 +141,15 @@ export function withNotice(location: string, notice: Notice): string {
   return `${location}${location.includes("?") ? "&" : "?"}notice=${notice}`;
 }
 
-function paramsOf(request: FastifyRequest): Params {
-  const params: Params = {};
-  if (typeof request.params === "object" && request.params !== null) {
-    for (const [name, value] of Object.entries(request.params)) {
-      if (typeof value === "string") params[name] = value;
+/** The single text values of the path's parameters or the query string. */
+function textsOf(record: unknown): Params {
+  const texts: Params = {};
+  if (typeof record === "object" && record !== null) {
+    for (const [name, value] of Object.entries(record)) {
+      if (typeof value === "string") texts[name] = value;
     }
   }
-  return params;
+  return texts;
 }
 
 const HIDDEN_WHEN_REFUSED: ReadonlySet<Action> = new Set(["read-exempt", "read-draft"]);
@@ -168,7 +171,7 @@ async function guarded<C>(
 ): Promise<{ context: C; account: SignedInAccount; today: string } | FastifyReply> {
   const { account } = signedInOn(request);
   const today = londonDate(deps.now());
-  const params = paramsOf(request);
+  const params = textsOf(request.params);
   // An id that is not a number names nothing, and is not worth a query.
   if (Object.values(params).some((value) => !/^\d{1,12}$/.test(value))) return notFound(reply);
   const context = await guard.load(deps.db, params, today);
@@ -199,14 +202,19 @@ export function viewPage<C>(definition: ViewPageDefinition<C>): AdminPage {
       app.get(definition.path, { preHandler: requireSignIn }, async (request, reply) => {
         const found = await guarded(definition, request, reply, deps);
         if (isReply(found)) return found;
-        const { template, page } = await definition.render(found.context, {
+        const { template, page, status } = await definition.render(found.context, {
           account: found.account,
           today: found.today,
           notice: noticeText(request.query),
           csrfToken: csrfToken(request, reply),
           deps,
+          query: textsOf(request.query),
         });
-        return sendPage(reply, template, { page, pageTitle: page.pageTitle, section: "admin" });
+        return sendPage(reply.code(status ?? 200), template, {
+          page,
+          pageTitle: page.pageTitle,
+          section: "admin",
+        });
       });
     },
   };
@@ -276,7 +284,7 @@ export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
         const { values, errors } = readForm(fields, raw);
         const upload = definition.isUpload ? await readUpload(request.body, fields, errors) : null;
         if (Object.keys(errors).length === 0)
-          Object.assign(errors, definition.check?.(values, context) ?? {});
+          Object.assign(errors, definition.check?.(values, context, account) ?? {});
         if (Object.keys(errors).length > 0) return show(request, reply, found, raw, errors);
 
         const now = deps.now();
