@@ -64,6 +64,9 @@ export type FormPageDefinition<C> = Guard<C> & {
   submit: string;
   /** Checks across fields, after each field's own: a message for each field that is wrong. */
   check?(values: Values, context: C, account: SignedInAccount): Record<string, string>;
+  /** Checks of the file sent, once every field is right (reading its text, say): a message for
+   * the file's field when it is wrong, so that nothing is saved. */
+  checkUpload?(upload: Upload, context: C): Promise<Record<string, string>>;
   /** A record the public can already see, which this form changes: a reason is asked for, and
    * the record as it was is kept as a version (src/records/versions.ts). */
   amends?(context: C): Amended | null;
@@ -163,7 +166,7 @@ async function notFound(reply: FastifyReply): Promise<FastifyReply> {
 }
 
 /** Signed in, the record exists, and the policy allows it: the context; otherwise the reply. */
-async function guarded<C>(
+export async function guarded<C>(
   guard: Guard<C>,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -185,7 +188,7 @@ async function guarded<C>(
   return { context, account, today };
 }
 
-function isReply(value: unknown): value is FastifyReply {
+export function isReply(value: unknown): value is FastifyReply {
   return typeof value === "object" && value !== null && "sent" in value && "raw" in value;
 }
 
@@ -285,6 +288,8 @@ export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
         const upload = definition.isUpload ? await readUpload(request.body, fields, errors) : null;
         if (Object.keys(errors).length === 0)
           Object.assign(errors, definition.check?.(values, context, account) ?? {});
+        if (Object.keys(errors).length === 0 && upload !== null)
+          Object.assign(errors, (await definition.checkUpload?.(upload, context)) ?? {});
         if (Object.keys(errors).length > 0) return show(request, reply, found, raw, errors);
 
         const now = deps.now();
