@@ -4,9 +4,10 @@
 // are documents in other councils' styles written for the tests (expected/fixtures/).
 // Run: node --import tsx bench/import-accuracy.ts [--verbose]
 import { parseDocument } from "../src/importers/parse/index.js";
-import { bundleFacts, score } from "../test/importers/parse/facts.js";
+import { bundleFacts, type FactSource, score } from "../test/importers/parse/facts.js";
 import { expected, fixture, FIXTURES, sample, SAMPLES } from "../test/importers/parse/support.js";
-import type { ExtractedText } from "../src/importers/types.js";
+import type { Bundle } from "../src/domain/bundle.js";
+import type { ExtractedText, ImportHints } from "../src/importers/types.js";
 
 const verbose = process.argv.includes("--verbose");
 
@@ -23,7 +24,7 @@ function table(
   for (const name of names) {
     const doc = read(name);
     const want = expected(`${prefix}${name}`, doc);
-    const result = score(bundleFacts(want.source), bundleFacts(parseDocument(doc, want.hints).bundle));
+    const result = score(bundleFacts(want.source), bundleFacts(parsedBundle(doc, want.hints, name)));
     totals.expected += result.expected;
     totals.found += result.found;
     totals.matched += result.matched;
@@ -45,6 +46,16 @@ function table(
     );
   }
   console.log("");
+}
+
+/** A document the parser refuses scores nothing: the reason is printed, the table goes on. */
+function parsedBundle(doc: ExtractedText, hints: ImportHints, name: string): Bundle | FactSource {
+  try {
+    return parseDocument(doc, hints).bundle;
+  } catch (error) {
+    console.log(`  refused  ${name}  ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
 }
 
 function pct(x: number): string {

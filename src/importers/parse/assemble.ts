@@ -6,7 +6,7 @@ import { longDate } from "./dates.js";
 import { readFrontSheet } from "./front-sheet.js";
 import { documentId } from "./ids.js";
 import { parseIssueHistory } from "./issue-history.js";
-import { itemKind } from "./item-kinds.js";
+import { itemKind, markedKeyDecision } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { parseMeetingPage } from "./meeting-page.js";
@@ -135,6 +135,7 @@ function agenda(lines: Line[], pack: PackItems, ctx: Context): void {
     if (a.description) item.description = a.description;
     if (a.part === "II") item.part = "II";
     if (a.exemptParagraph) item.exemptParagraph = a.exemptParagraph;
+    if (a.lines[0] && markedKeyDecision(a.lines[0].text)) item.keyDecision = true;
     const source = sourceOf(ctx, a.lines);
     if (source) item.source = source;
   }

@@ -13,9 +13,18 @@ export type AttendanceEntry = {
   substituteFor?: string;
 };
 
+/** Voting members who are not councillors: co-opted, added and church representatives. */
+const CO_OPTED =
+  /^(?:co-?opted|added|independent|religious|church|parent\s+governor)\s+(?:members?|representatives?)\b\s*[:\-–]?\s*/i;
+
 const LABELS: [RegExp, AttendanceStatus, boolean][] = [
   [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
-  [/^(?:members\s+present|councillors\s+present|present|attendance)\b\s*[:\-–]?\s*/i, "present", false],
+  [CO_OPTED, "present", false],
+  [
+    /^(?:members\s+present|councillors\s+present|present|attendance|sederunt)\b\s*[:\-–]?\s*/i,
+    "present",
+    false,
+  ],
   [
     /^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted|given)(?:\s+and\s+accepted)?\s+from)?\s*[:\-–]?\s*/i,
     "apologies",
@@ -33,6 +42,7 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
 export function readAttendance(lines: Line[], from: number): { entries: AttendanceEntry[]; end: number } {
   const entries: AttendanceEntry[] = [];
   let status: AttendanceStatus | undefined;
+  let coOpted = false;
   let end = from;
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i]?.text ?? "";
@@ -47,9 +57,10 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     if (text.length > 2000) break;
     // Officers and guests are named in full ("Mark Turner"); a lone capitalised word after the
     // list ("Items") is a heading, not a person.
-    const people = (rest === "" ? [] : readPeopleList(rest, status !== "in-attendance")).filter(
-      (p) => p.councillor || p.honorific !== undefined || p.name.includes(" "),
-    );
+    if (label) coOpted = label[0] === CO_OPTED;
+    const people = (rest === "" ? [] : readPeopleList(rest, status !== "in-attendance" && !coOpted))
+      .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
+      .map((p) => (coOpted && !p.councillor ? { ...p, external: true } : p));
     if (!label && people.length === 0) break;
     if (!label && /^(the\s+meeting|note\b|meeting\s+(?:started|commenced|opened))/i.test(rest)) break;
     const chairLabel = label !== undefined && /^in\s+the\s+chair/i.test(text);

@@ -70,13 +70,22 @@ const NOT_PLACES = new Set([
   "further",
 ]);
 
+/** "London Borough of Hallam", "Royal Borough of Kingsmead": the name the place follows. */
+const BOROUGH_OF =
+  /\b(?:London|Royal)\s+Borough\s+of\s+[A-Z][a-z'’-]+(?:\s+(?:upon|on|and|(?!Council\b|Authority\b)[A-Z][a-z'’-]+)){0,3}\b(?<!\s(?:upon|on|and))/g;
+const BUILDING = /^\s+(?:House|Offices?|Chambers?|Buildings?|Hall|Tax\b|Meeting|Depot|Centre)/;
+
 export type AuthorityMention = { name: string; index: number };
 
 /** Every authority named in the text (whitespace already squashed or not). */
 export function findAuthorities(text: string): AuthorityMention[] {
   const flat = text.replace(/[\s\u00a0]+/g, " ");
   const found: AuthorityMention[] = [];
+  for (const m of flat.matchAll(BOROUGH_OF)) found.push({ name: m[0].replace(/\s+/g, " "), index: m.index });
   for (const m of flat.matchAll(ENDINGS)) {
+    // "Council House", "Council Offices", "Council Chamber": a building, not an authority.
+    if (m[1] === "Council" && BUILDING.test(flat.slice(m.index + m[0].length, m.index + m[0].length + 12)))
+      continue;
     const words = wordsBefore(flat, m.index);
     // "Members of Eastbridge Borough Council": a word before "of" that is not part of a place
     // name ("Isle of Wight", "City of York", "Vale of Glamorgan") is not part of the name.
@@ -87,6 +96,7 @@ export function findAuthorities(text: string): AuthorityMention[] {
     const places = words.filter((w) => !KIND_WORDS.has(w.toLowerCase()));
     if (places.length === 0 || places.some((w) => NOT_PLACES.has(w.toLowerCase()))) continue;
     const name = `${words.join(" ")} ${m[1] ?? ""}`.replace(/['’]s$/, "");
+    if (found.some((f) => f.index <= m.index && m.index < f.index + f.name.length)) continue;
     found.push({ name, index: m.index - (words.join(" ").length + 1) });
   }
   return found;
@@ -113,7 +123,7 @@ function wordsBefore(text: string, end: number): string[] {
 export function authorityFromCapitals(line: string): string | undefined {
   const text = squash(line);
   if (text.length > 60 || text !== text.toUpperCase() || !/[A-Z]/.test(text)) return undefined;
-  if (!/\b(COUNCIL|AUTHORITY)$/.test(text)) return undefined;
+  if (!/\b(COUNCIL|AUTHORITY)$/.test(text) && !/^(?:LONDON|ROYAL) BOROUGH OF\b/.test(text)) return undefined;
   const found = findAuthorities(titleCase(text));
   return found.length === 1 && found[0]?.index === 0 ? found[0].name : undefined;
 }

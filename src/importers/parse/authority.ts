@@ -45,6 +45,13 @@ function statedAuthority(doc: ExtractedText, parts: Part[]): string | undefined 
     const found = partAuthority(part);
     if (found) return found;
   }
+  // Text no recogniser claimed at the head of the document is its letterhead: "WEXCOMBE COUNTY
+  // COUNCIL" above a work programme's own heading.
+  const head = parts[0];
+  if (head?.kind === "other") {
+    const found = headingAuthority(head.lines);
+    if (found) return found;
+  }
   if (doc.title) return findAuthorities(doc.title)[0]?.name;
   return undefined;
 }

@@ -38,9 +38,13 @@ export function addPerson(ctx: Context, p: PersonRef, authority = ctx.authority)
   if (p.councillor || isCouncillorTitle(p.jobTitle)) {
     person.kind = "councillor";
     person.authority = authority;
+    // A combined authority's members come from its constituent councils.
+    if (p.organisation && !sameOrganisation(p.organisation, authority)) person.organisation = p.organisation;
   } else if (p.organisation && !sameOrganisation(p.organisation, authority)) {
     person.kind = "external";
     person.organisation = p.organisation;
+  } else if (p.external) {
+    person.kind = "external";
   } else {
     person.authority = authority;
   }

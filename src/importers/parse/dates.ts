@@ -80,8 +80,16 @@ export function isDateLine(text: string): boolean {
   const dates = findDates(text);
   const first = dates[0];
   if (first === undefined) return false;
-  const rest = (text.slice(0, first.index) + text.slice(first.index + first.length))
-    .replace(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Date|on|held)\b/gi, "")
+  let rest = text.slice(0, first.index) + text.slice(first.index + first.length);
+  // "Tuesday 23 July 2024 at 2.00pm": a time after the date leaves it a date line.
+  const time = findTime(rest);
+  if (time && time.index >= first.index)
+    rest = rest.slice(0, time.index) + rest.slice(time.index + time.length);
+  rest = rest
+    .replace(
+      /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Date|on|held|at|commencing)\b/gi,
+      "",
+    )
     .replace(/[\s,:;.\-–]+/g, "");
   return rest.length <= 2;
 }

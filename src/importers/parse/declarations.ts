@@ -5,7 +5,13 @@ import { readPerson, type PersonRef } from "./people.js";
 // interest in item PL/47 as he lives near the site", "Cllr O'Neill declared an interest in item
 // 24/123 (allotment tenant)". "There were no declarations" records nothing.
 
-export type Declared = { person: PersonRef; kind: string; nature?: string; item?: string };
+export type Declared = {
+  person: PersonRef;
+  kind: string;
+  nature?: string;
+  item?: string;
+  application?: string;
+};
 
 const DECLARED =
   /(?:Councillors?|Cllrs?\.?)\s+((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+declared\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:disclosable\s+)?pecuniary|other\s+registrable|non[-\s]registrable|registrable|personal|prejudicial|non[-\s]pecuniary|personal\s+and\s+prejudicial)?\s*interests?\b([^.]{0,300})/g;
@@ -18,9 +24,12 @@ export function readDeclarations(text: string): Declared[] {
     if (!person) continue;
     const rest = (m[3] ?? "").trim();
     const item =
-      /\b(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([A-Z]{0,4}\/?\d{1,4}(?:\/\d{1,4})?[a-z]?)/i.exec(
+      /\b(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?([A-Z]{0,4}[/.]?\d{1,4}(?:\/\d{1,4})?[a-z]?)/i.exec(
         rest,
       );
+    // "in application DM/23/01872": the planning application an item is about.
+    const application =
+      /\bapplication\s+(?:(?:no\.?|number|ref\.?)\s*)?([A-Z0-9]{1,6}(?:\/[A-Z0-9]{1,8}){1,4})/i.exec(rest);
     const nature = rest
       .replace(/^(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute)\s+\S+\s*/i, "")
       .replace(/^[,;:\s-]+/, "")
@@ -30,6 +39,7 @@ export function readDeclarations(text: string): Declared[] {
     const declared: Declared = { person, kind: declarationKind(m[2]) };
     if (nature) declared.nature = nature.charAt(0).toUpperCase() + nature.slice(1);
     if (item?.[1]) declared.item = item[1];
+    if (application?.[1]) declared.application = application[1];
     found.push(declared);
   }
   return found;

@@ -24,12 +24,16 @@ export type FrontSheet = {
 const PUBLISHED =
   /^(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
 const CONTACT =
-  /^(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries\s+to|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
+  /^(?:for\s+(?:further\s+)?(?:enquiries|information)(?:\s+about\s+this\s+agenda)?\s*,?\s*)?(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries\s+to|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
+/** "Notice of a meeting of the Combined Authority Board", "A meeting of the Licensing Committee will be held …" */
+const NOTICE_OF =
+  /^(?:notice\s+of\s+(?:an?\s+|the\s+)?|an?\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:to\s+be\s+held|will\s+be\s+held|on|at)\b.*)?\.?$/i;
 const DATE_LABEL = /^(?:date(?:\s+of\s+meeting)?|when)\s*:\s*(.+)$/i;
 const TIME_LABEL = /^time\s*:\s*(.+)$/i;
 const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
 const BODY_LABEL = /^(?:meeting|committee|meeting\s+of|body)\s*:\s*(.+)$/i;
-const MEMBERS = /^(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?\s*:?\s*(.*)$/i;
+const MEMBERS =
+  /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?\s*:?\s*(.*)$/i;
 const JOB_LINE =
   /\b(chief\s+executive|director|head\s+of|monitoring\s+officer|clerk|secretary|proper\s+officer|manager|town\s+clerk)\b/i;
 
@@ -55,6 +59,8 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     }
     const venue = VENUE_LABEL.exec(text);
     if (venue?.[1]) sheet.venue ??= venue[1].trim();
+    const notice = NOTICE_OF.exec(text);
+    if (notice?.[1] && looksLikeBody(notice[1])) sheet.body ??= bodyName(notice[1]);
     const bodyLabel = BODY_LABEL.exec(text);
     if (bodyLabel?.[1] && looksLikeBody(bodyLabel[1])) sheet.body ??= bodyName(bodyLabel[1]);
     const time = TIME_LABEL.exec(text);

@@ -4,10 +4,10 @@ import { LINKED_FILE, PAGES } from "./patterns.js";
 // "report" for the business itself.
 
 const KINDS: [RegExp, string][] = [
-  [/^apolog/i, "apologies"],
+  [/^(?:to\s+(?:receive|note|accept|consider)\s+(?:any\s+)?)?apolog/i, "apologies"],
   [/\bdeclarations?\b|\binterests?$/i, "declarations"],
   [
-    /^(?:the\s+)?minutes\b|\bconfirmation\s+of\s+(?:the\s+)?minutes\b|^to\s+(?:confirm|approve|receive)\s+the\s+minutes\b/i,
+    /^(?:the\s+)?minutes?\s+of\b|^(?:the\s+)?minutes\b|\bconfirmation\s+of\s+(?:the\s+)?minutes\b|^to\s+(?:confirm|approve|receive)\s+the\s+minutes\b/i,
     "minutes",
   ],
   [/\burgent\s+(?:business|items?|matters?)\b|\bchair'?s'?\s+urgent\b|\blate\s+items?\b/i, "urgent-business"],
@@ -17,13 +17,19 @@ const KINDS: [RegExp, string][] = [
   ],
   [/\bwork\s*programme\b|\bforward\s+(?:work\s+)?plan\b|\bwork\s+plan\b/i, "work-programme"],
   [
-    /\bappointment\s+of\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\bany\s+other\s+business\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|\bclerk'?s\s+report\b|\bclose\s+of\s+meeting\b/i,
+    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\bany\s+other\s+business\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|\bclerk'?s\s+report\b|\bclose\s+of\s+meeting\b/i,
     "other",
   ],
 ];
 
+/** A bilingual title ("Ymddiheuriadau / Apologies for absence") is read by each of its halves. */
 export function itemKind(title: string): string {
-  return KINDS.find(([pattern]) => pattern.test(title))?.[1] ?? "report";
+  const halves = title.includes(" / ") ? [title, ...title.split(" / ")] : [title];
+  for (const half of halves) {
+    const kind = KINDS.find(([pattern]) => pattern.test(half.trim()))?.[1];
+    if (kind) return kind;
+  }
+  return "report";
 }
 
 /** The title as printed, without the page range and linked-file notes that follow it. */
@@ -36,8 +42,17 @@ export function cleanTitle(title: string): string {
   return t
     .replace(/\s*\bpdf\s+icon\s*$/i, "")
     .replace(/[\s\t]+/g, " ")
+    .replace(KEY_DECISION_MARK, "")
     .replace(/\s*[-–:]\s*$/, "")
     .trim();
+}
+
+/** "TEMPORARY ACCOMMODATION STRATEGY (KEY DECISION)", "Budget 2025/26 - Key Decision KD/24/07" */
+const KEY_DECISION_MARK =
+  /\s*(?:\(\s*key\s+decision\b[^()]{0,30}\)|[-–:]\s*key\s+decision(?:\s+(?:no\.?|ref\.?)?\s*[\w/.-]{1,20})?)\s*$/i;
+
+export function markedKeyDecision(heading: string): boolean {
+  return KEY_DECISION_MARK.test(heading.replace(PAGES, "").replace(LINKED_FILE, "").trimEnd());
 }
 
 /** The number's last run of digits: "24/117" → 117, "PL/45" → 45. */

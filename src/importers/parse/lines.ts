@@ -1,3 +1,5 @@
+import { englishHalf } from "./bilingual.js";
+
 // Lines with their character offsets into the extracted text, so every record a parser builds
 // can point back at the span it came from. Parsers read `text` (cleaned) and keep `from`/`to`.
 
@@ -24,7 +26,7 @@ export function cleanText(raw: string): string {
     .replace(ZERO_WIDTH, "")
     .replace(/\*\*|__/g, "")
     .trim();
-  return PAGE_NUMBER.test(text) ? "" : text;
+  return PAGE_NUMBER.test(text) ? "" : englishHalf(text);
 }
 
 /** Splits text[from, to) into lines. Text converted from PDF sometimes runs bold headings

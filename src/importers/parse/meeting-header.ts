@@ -11,14 +11,42 @@ export type MeetingHeading = {
   body?: string;
   date?: string;
   start?: string;
+  end?: string;
   venue?: string;
   authority?: string;
 };
 
 const MINUTES_OF =
-  /\bminutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual|adjourned|formal)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)\s+(?:held|on|at|which)\b/i;
+  /\bminutes?\s+of\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual|adjourned|formal)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:held|on|at|which)\b|\s*$)/i;
 const HELD_AT = /\bheld\s+(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+on\s+(?=\w)/i;
 const HELD_ON_IN = /\bat\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s+(?:in|at)\s+(?:the\s+)?([^.;]{3,100})/i;
+
+/** "Date: Thursday, 25 July 2024", "Time: 6.00 pm - 8.35 pm", "Place: Council Chamber". */
+const LABELLED = /^(date|time|place|venue|location|meeting|committee)\s*:\s*(.+)$/i;
+
+function readLabel(heading: MeetingHeading, label: string, value: string): void {
+  if (label === "date") {
+    const date = findDates(value)[0];
+    if (date) heading.date ??= date.iso;
+    const time = date ? findTime(value.slice(date.index + date.length)) : undefined;
+    if (time) heading.start ??= time.time;
+  } else if (label === "time") {
+    const range = timeRange(value);
+    if (range.start) heading.start ??= range.start;
+    if (range.end) heading.end ??= range.end;
+  } else if (label === "meeting" || label === "committee") {
+    if (looksLikeBody(value)) heading.body ??= bodyName(value);
+  } else heading.venue ??= value.trim();
+}
+
+/** "6.00 pm - 8.35 pm", "10.00 am to 12.30 pm": the meeting's start and end. */
+export function timeRange(text: string): { start?: string; end?: string } {
+  const start = findTime(text);
+  if (!start) return {};
+  const rest = text.slice(start.index + start.length);
+  const end = /^\s*(?:-|–|to|until)\s*/i.test(rest) ? findTime(rest) : undefined;
+  return end ? { start: start.time, end: end.time } : { start: start.time };
+}
 
 export function readHeading(lines: Line[]): MeetingHeading {
   const heading: MeetingHeading = {};
@@ -53,6 +81,11 @@ export function readHeading(lines: Line[]): MeetingHeading {
           heading.body = bodyName(before);
       }
     }
+    const label = LABELLED.exec(text);
+    if (label) {
+      readLabel(heading, (label[1] ?? "").toLowerCase(), label[2] ?? "");
+      continue;
+    }
     const venue = HELD_AT.exec(text) ?? HELD_ON_IN.exec(text);
     if (venue?.[1] && !heading.venue) heading.venue = venue[1].trim();
     if (!heading.body && !of && text.length <= 100 && looksLikeBody(text) && findDates(text).length === 0) {
@@ -69,5 +102,7 @@ export function bodyName(text: string): string {
     .replace(/^(?:the\s+)/i, "")
     .replace(/[.:,;]+$/, "")
     .trim();
+  // "Full Council" is the council meeting as a whole, which other papers call "Council".
+  if (/^full\s+council$/i.test(name)) return "Council";
   return isCapitals(name) ? titleCase(name) : name;
 }

@@ -1,11 +1,12 @@
 import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
-import { readAttendance } from "./attendance.js";
+import { type AttendanceEntry, readAttendance } from "./attendance.js";
+import { bodyKind } from "./bodies.js";
 import { addAttendance, addPerson, type Context, sourceOf } from "./context.js";
 import { findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
 import { addProsePeople } from "./prose-people.js";
-import { cleanTitle, followsInSeries, itemKind, itemOrdinal } from "./item-kinds.js";
+import { cleanTitle, followsInSeries, itemKind, itemOrdinal, markedKeyDecision } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { exemptIn, partHeading } from "./exempt.js";
@@ -31,12 +32,14 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
   meeting.status = "held";
   if (heading.venue && !meeting.venue) meeting.venue = heading.venue;
   const attendance = presentAt >= 0 ? readAttendance(lines, presentAt) : { entries: [], end: 0 };
+  if (bodyKind(meeting.body) === "full-council") civicHeadPresides(attendance.entries);
   addAttendance(ctx, meeting, attendance.entries);
   const all = lines.map((l) => l.text).join("\n");
   const times = meetingTimes(all);
   const start = heading.start ?? times.start;
   if (start && !meeting.start) meeting.start = start;
-  if (times.end && !meeting.end) meeting.end = times.end;
+  const end = heading.end ?? times.end;
+  if (end && !meeting.end) meeting.end = end;
   if (isDraft(all)) meeting.minutesStatus = "draft";
   // The committee's lead officer and clerk, named as such, serve the body as well as the meeting.
   for (const e of attendance.entries) {
@@ -55,6 +58,19 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
   }));
   readMinuteItems(lines.slice(attendance.end), ctx, meeting, attendees);
   return meeting;
+}
+
+/** At a meeting of the full council the civic head presides: "Councillor Naylor (Mayor)". */
+function civicHeadPresides(entries: AttendanceEntry[]): void {
+  if (entries.some((e) => e.role === "chair")) return;
+  const head = entries.find(
+    (e) =>
+      e.status === "present" &&
+      /^(?:the\s+)?(?:lord\s+)?(?:mayor|provost)$|^(?:chair(?:man)?)\s+of\s+(?:the\s+)?council$/i.test(
+        e.person.jobTitle ?? "",
+      ),
+  );
+  if (head) head.role = "chair";
 }
 
 export function isDraft(text: string): boolean {
@@ -110,6 +126,7 @@ function readMinuteItems(lines: Line[], ctx: Context, meeting: BundleMeeting, at
     const bodyLines = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
     const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
     const heading = lines[h.index];
+    if (heading && markedKeyDecision(heading.text)) item.keyDecision = true;
     const exempt = exemptIn(heading ? [heading, ...bodyLines] : bodyLines);
     if (exempt.exempt || part === "II") item.part = "II";
     if (exempt.paragraph) item.exemptParagraph = exempt.paragraph;
@@ -136,7 +153,11 @@ function readMinuteItems(lines: Line[], ctx: Context, meeting: BundleMeeting, at
   }
   for (const { item, list } of declared) {
     for (const d of list) {
-      const target = meeting.items.find((i) => d.item !== undefined && i.number === d.item) ?? item;
+      // "in item PL/47", "in Min 15.2", or a planning application the item is about ("DM/23/01872").
+      const target =
+        meeting.items.find((i) => d.item !== undefined && i.number === d.item) ??
+        meeting.items.find((i) => d.application !== undefined && i.title.includes(d.application)) ??
+        item;
       const person = addPerson(ctx, d.person);
       const declaration: BundleItem["declarations"][number] = { person, kind: d.kind };
       if (d.nature) declaration.nature = d.nature;
@@ -154,7 +175,10 @@ export function withoutClosing(minutes: string | undefined): string | undefined 
       (line) =>
         !/^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated|started|commenced|began)\b/i.test(
           line,
-        ) && !/^(?:signed|chair(?:man|woman|person)?|date)\b[\s.:…_]*(?:date\b[\s.:…_]*)?$/i.test(line),
+        ) &&
+        !/^(?:signed|chair(?:man|woman|person)?|date)\b[\s.:…_]*(?:\(?chair(?:man|woman|person)?\)?[\s.:…_]*)?(?:date\b[\s.:…_]*)?$/i.test(
+          line,
+        ),
     )
     .join("\n")
     .trim();

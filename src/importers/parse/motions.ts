@@ -18,11 +18,50 @@ const PROPOSED_AND_SECONDED = new RegExp(
 const PROPOSED_BY = new RegExp(
   `(?:[Pp]roposed|[Mm]oved)(?:\\s+by|:)?\\s+${TITLE}${NAME}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|:)?\\s+${TITLE}${NAME}`,
 );
+/** The Scottish form: "Councillor Drummond, seconded by Councillor Fraser, moved that …". */
+const SECONDED_BY_MOVED = new RegExp(
+  `${TITLE}${NAME},?\\s+seconded\\s+by\\s+${TITLE}${NAME},?\\s+(?:moved|proposed)\\b`,
+);
+/** "X proposed refusal, seconded by Y" */
+const PROPOSED_SECONDED_BY = new RegExp(
+  `${TITLE}${NAME}\\s+(?:proposed|moved)\\b[^.]{0,200}?,?\\s+seconded\\s+by\\s+${TITLE}${NAME}`,
+);
+const FORMS = [PROPOSED_AND_SECONDED, PROPOSED_BY, SECONDED_BY_MOVED, PROPOSED_SECONDED_BY];
+
+/** The motion put last is the one the decision records: an earlier motion that fell, or an
+ * amendment ("As an amendment, Councillor X, seconded by …"), is passed over. */
+function lastProposal(flat: string): RegExpExecArray | undefined {
+  let best: RegExpExecArray | undefined;
+  for (const sentence of sentences(flat)) {
+    if (/^\s*(?:as\s+an\s+amendment|an\s+amendment\s+was)\b/i.test(sentence.text)) continue;
+    for (const form of FORMS) {
+      const m = form.exec(sentence.text);
+      if (m) {
+        best = m;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function sentences(flat: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  // A full stop ends a sentence unless it follows an initial ("Cllr D. Hartley") or "No".
+  const re = /(?<!\b[A-Z]|\bNo)\.\s+(?=[A-Z("“])/g;
+  let at = 0;
+  for (const m of flat.matchAll(re)) {
+    out.push({ text: flat.slice(at, m.index + 1), at });
+    at = m.index + m[0].length;
+  }
+  out.push({ text: flat.slice(at), at });
+  return out;
+}
 
 export function readMotion(text: string): Motion {
   const flat = squash(text).slice(0, 6000);
   const motion: Motion = {};
-  const m = PROPOSED_AND_SECONDED.exec(flat) ?? PROPOSED_BY.exec(flat);
+  const m = lastProposal(flat);
   if (m) {
     const proposer = readPerson(m[1] ?? "", true);
     const seconder = readPerson(m[2] ?? "", true);
@@ -34,24 +73,31 @@ export function readMotion(text: string): Motion {
   return motion;
 }
 
+const COUNTED = [
+  /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/gi,
+  /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/gi,
+  /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/gi,
+  // Scotland: "On a division, there voted for the motion 5 and for the amendment 3".
+  /\bvoted\s+for\s+the\s+motion\s+(\d{1,4})\s+and\s+for\s+the\s+amendment\s+(\d{1,4})()/gi,
+];
+
+/** The last count in the text: where a motion fell and another was put, the second is decided. */
+function lastCount(flat: string): RegExpExecArray | undefined {
+  let best: RegExpExecArray | undefined;
+  for (const pattern of COUNTED)
+    for (const m of flat.matchAll(pattern)) if (!best || m.index > best.index) best = m;
+  return best;
+}
+
 export function readVotes(flat: string): Resolution["votes"] | undefined {
-  const counted =
-    /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/i.exec(
-      flat,
-    ) ??
-    /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/i.exec(
-      flat,
-    ) ??
-    /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/i.exec(
-      flat,
-    );
+  const recordedFirst = recordedVote(flat);
+  const counted = lastCount(flat);
+  if (recordedFirst && (!counted || recordedFirst.at > counted.index)) return recordedFirst.votes;
   if (counted) {
     const votes: NonNullable<Resolution["votes"]> = { for: Number(counted[1]), against: Number(counted[2]) };
-    if (counted[3] !== undefined) votes.abstain = Number(counted[3]);
+    if (counted[3] !== undefined && counted[3] !== "") votes.abstain = Number(counted[3]);
     return votes;
   }
-  const recorded = recordedVote(flat);
-  if (recorded) return recorded;
   if (/\bunanimous(?:ly)?\b|\ball\s+in\s+favour\b|\bnem\.?\s*con\.?|\bwithout\s+dissent\b/i.test(flat))
     return { unanimous: true };
   return undefined;
@@ -59,11 +105,19 @@ export function readVotes(flat: string): Resolution["votes"] | undefined {
 
 /** "FOR: Councillors Brennan, Clarke and Okafor (3) AGAINST: Councillors Ellis and Graham (2)
  * ABSTAIN: None (0)" — the count in brackets where given, else the names listed. */
-function recordedVote(flat: string): Resolution["votes"] | undefined {
-  const section = (label: string) =>
-    new RegExp(
-      `\\b${label}\\s*:\\s*(.{0,600}?)(?=\\b(?:FOR|AGAINST|ABST(?:AIN(?:ED|ING)?|ENTIONS?))\\s*:|$)`,
-    ).exec(flat)?.[1];
+function recordedVote(flat: string): { votes: Resolution["votes"]; at: number } | undefined {
+  // "FOR:", "For the motion:", "For (7):"; the count in the label's brackets counts too.
+  const label = (word: string) =>
+    `\\b(?:${word}|${word.charAt(0)}${word.slice(1).toLowerCase()})(?:\\s+the\\s+(?:motion|amendment|recommendations?))?\\s*(\\(\\d{1,4}\\))?\\s*:`;
+  const labels = ["FOR", "AGAINST", "ABSTAIN(?:ED|ING)?", "ABSTENTIONS?", "ABSTAINING"];
+  const next = labels.map(label).join("|");
+  let at = -1;
+  const section = (word: string) => {
+    const m = new RegExp(`${label(word)}\\s*(.{0,600}?)(?=${next}|$)`).exec(flat);
+    if (!m) return undefined;
+    if (word === "FOR") at = m.index;
+    return `${m[2] ?? ""} ${m[1] ?? ""}`;
+  };
   const forText = section("FOR");
   const againstText = section("AGAINST");
   if (forText === undefined || againstText === undefined) return undefined;
@@ -77,5 +131,5 @@ function recordedVote(flat: string): Resolution["votes"] | undefined {
   const votes: NonNullable<Resolution["votes"]> = { for: count(forText), against: count(againstText) };
   const abstain = section("ABST(?:AIN(?:ED|ING)?|ENTIONS?)");
   if (abstain !== undefined) votes.abstain = count(abstain);
-  return votes;
+  return { votes, at };
 }

@@ -1,9 +1,9 @@
 // Line patterns shared by the recognisers and the parsers. Each is anchored and has no nested
 // quantifiers, so a hostile line cannot make matching slow.
 
-/** "19. Title", "27 Title", "PL/45 TITLE", "24/117 Title", "CAB 45/23 Title", "Item 5: Title", "Minute 12 – Title" */
+/** "19. Title", "27 Title", "PL/45 TITLE", "P.56 TITLE", "24/117 Title", "CAB 45/23 Title", "Item 5: Title", "Minute 12 – Title" */
 export const ITEM_LINE =
-  /^(?:(?:Agenda\s+item|Item|Minute|Min\.?)\s+(?:No\.?\s*)?)?((?:[A-Z]{1,4}[/ ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)(?:\s*[.):–-]\s*|\s+)(\S.*)$/;
+  /^(?:(?:Agenda\s+item|Item|Minute|Min\.?)\s+(?:No\.?\s*)?)?((?:[A-Z]{1,4}[/. ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)(?:\s*[.):–-]\s*|\s+)(\S.*)$/;
 
 /** "(Pages 7 - 28)", "(Page 3)", "Pages 1 - 6" */
 export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?/i;
@@ -15,8 +15,9 @@ export const LINKED_FILE =
 export const PADDING =
   /^(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|page\s+intentionally\s+left\s+blank)\.?$/i;
 
+/** "Present:", "Members present:", and the Scottish "Sederunt:". */
 export const PRESENT =
-  /^(?:present|members\s+present|councillors\s+present|attendance|in\s+attendance:?\s*councillors)\b\s*[:\-–]?/i;
+  /^(?:present|members\s+present|councillors\s+present|attendance|in\s+attendance:?\s*councillors|sederunt)\b\s*[:\-–]?/i;
 
 export const REPORT_LABEL =
   /^(subject|title of report|report title|title|report to|report of|report by|meeting|committee|decision maker|date|date of meeting|cabinet member|portfolio holder|lead member|cmt member|smt member|elt member|senior officer|lead officer|lead director|responsible officer|responsible director|author|report author|contact officer|contact|ref|reference|key decision|part|exempt|ward|wards affected|classification|forward plan ref|forward plan reference)\s*:\s*(.*)$/i;

@@ -13,8 +13,11 @@ export type PersonRef = {
   party?: string;
   jobTitle?: string;
   organisation?: string;
+  /** neither a councillor nor an officer of the authority: a co-opted member, a guest */
+  external?: boolean;
 };
 
+const CIVIC_TITLE = /^((?:Lord\s+|Deputy\s+|Metro\s+|Regional\s+)?Mayor|Provost|Lord\s+Provost)\s+(?=[A-Z])/;
 const HONORIFIC = /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Canon)\.?\s+/;
 const COUNCILLOR_PREFIX =
   /^(?:(?:County|Borough|District|Town|Parish|City)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Aldermen|Provost|Bailie)\s*:?\s+/i;
@@ -63,8 +66,9 @@ const NOT_NAME_WORDS = new Set(
 const PARTY =
   /^(?:Lab(?:our)?(?:\s*(?:&|and|\/)\s*Co-?op(?:erative)?)?|Con(?:servative)?|Lib\.?\s*Dem(?:ocrats?)?|L\.?\s?D\.?|Liberal\s+Democrats?|Green|Grn|Ind(?:ependent)?|Reform(?:\s+UK)?|SNP|Plaid(?:\s+Cymru)?|PC|UKIP|Co-?op|Residents?(?:'\s+Association)?|RA|Non-aligned|Unaligned)$/i;
 
-const CHAIR_ROLE = /^(?:in\s+the\s+chair|chair(?:man|woman|person)?|presiding)$/i;
-const VICE_ROLE = /^(?:vice|deputy)[\s-]*chair(?:man|woman|person)?$/i;
+// Scottish committees have a Convener; Welsh and English ones a Chair, Chairman or Chairperson.
+const CHAIR_ROLE = /^(?:in\s+the\s+chair|chair(?:man|woman|person)?|presiding|conven[eo]r)$/i;
+const VICE_ROLE = /^(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|conven[eo]r)$/i;
 
 const JOB_WORDS =
   /\b(head|director|manager|officer|advis[oe]r|clerk|lead|chief|executive|assistant|deputy|leader|mayor|solicitor|accountant|engineer|planner|consultant|secretary|co-?ordinator|chair|lawyer|analyst|specialist|commissioner|inspector|superintendent|constable|governor|treasurer|rfo|minister|nurse|doctor|surveyor|archivist|auditor|member|portfolio|councillor|monitoring)\b/i;
@@ -133,11 +137,36 @@ export function readPerson(entry: string, councillorList: boolean): PersonRef | 
     bracket = bracket ? `(${b[1]?.slice(1, -1) ?? ""}, ${bracket.slice(1, -1)})` : b[1];
     text = text.slice(0, b.index).trim();
   }
+  // "Cllr G Wren - Chairman", "Claire Noble – Development Manager", "Head of Legal – Ann Bell"
+  const dashed = /^(.{2,60}?)\s+[-–—]\s+(.{2,80})$/.exec(text);
+  if (dashed && !bracket) {
+    const [left = "", right = ""] = [dashed[1], dashed[2]];
+    const leftName = looksLikeName(left.replace(COUNCILLOR_PREFIX, "").replace(HONORIFIC, ""));
+    if (leftName && (roleWord(right) || JOB_WORDS.test(right))) {
+      text = left;
+      bracket = `(${right})`;
+    } else if (
+      JOB_WORDS.test(left) &&
+      looksLikeName(right.replace(HONORIFIC, "")) &&
+      !JOB_WORDS.test(right)
+    ) {
+      text = right;
+      bracket = `(${left})`;
+    }
+  }
   let councillor = councillorList;
   const prefix = COUNCILLOR_PREFIX.exec(text);
   if (prefix) {
     councillor = true;
     text = text.slice(prefix[0].length);
+  }
+  // "Mayor Kim Kerr", "Lord Mayor Jane Ash": a civic title before the name.
+  const civic = CIVIC_TITLE.exec(text);
+  let civicTitle: string | undefined;
+  if (civic?.[1] && text.slice(civic[0].length).includes(" ")) {
+    civicTitle = civic[1];
+    councillor = true;
+    text = text.slice(civic[0].length);
   }
   let honorific: string | undefined;
   const h = HONORIFIC.exec(text);
@@ -162,6 +191,7 @@ export function readPerson(entry: string, councillorList: boolean): PersonRef | 
   if (!looksLikeName(text)) return undefined;
   const person: PersonRef = { name: text, councillor };
   if (honorific) person.honorific = honorific;
+  if (civicTitle) person.jobTitle = civicTitle;
   if (bracket) {
     // "(Leader, in the Chair)": a role word among the bracket's parts, the rest a job title.
     const inner = squash(bracket.slice(1, -1));
@@ -202,10 +232,28 @@ export function readPeopleList(text: string, councillorList = false): PersonRef[
       last.role = role;
       continue;
     }
+    // "Councillor Jo Lang, Brackley Metropolitan Borough Council (Vice-Chair)": the council the
+    // member comes from, and the role in its bracket, belong to the member before.
+    const organisation = last ? organisationEntry(entry) : undefined;
+    if (last && organisation) {
+      last.organisation ??= organisation.name;
+      if (organisation.role) last.role = organisation.role;
+      continue;
+    }
     const person = readPerson(entry, councillors);
     if (person) people.push(person);
   }
   return people;
+}
+
+function organisationEntry(entry: string): { name: string; role?: "chair" | "vice-chair" } | undefined {
+  const text = squash(entry).replace(/[.;,]+$/, "");
+  const bracket = /\s*\(([^()]*)\)\s*$/.exec(text);
+  const name = bracket ? text.slice(0, bracket.index).trim() : text;
+  if (looksLikeName(name) || JOB_WORDS.test(name) || !ORGANISATION_WORDS.test(name)) return undefined;
+  if (!/^[A-Z]/.test(name) || name.split(" ").length > 8) return undefined;
+  const role = bracket ? roleWord(bracket[1] ?? "") : undefined;
+  return role ? { name, role } : { name };
 }
 
 export function isCouncillorTitle(jobTitle: string | undefined): boolean {

@@ -111,7 +111,9 @@ function applyLabel(report: Report, label: string, value: string): void {
 
 /** "Daniel Cho, Leisure Services Manager" */
 function personWithJob(value: string): PersonRef | undefined {
-  const [name, ...job] = value.split(/\s*,\s*|\s+[–-]\s+/);
+  // An email address or telephone number in brackets is contact detail, not part of the job.
+  const plain = value.replace(/\s*\([^()]*(?:@|\d{4})[^()]*\)/g, "").replace(/\s*\S+@\S+/g, "");
+  const [name, ...job] = plain.split(/\s*,\s*|\s+[–-]\s+/);
   const person = readPerson(name ?? "", false);
   if (!person) return undefined;
   const jobTitle = job

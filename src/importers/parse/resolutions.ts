@@ -11,6 +11,8 @@ export type Draft = {
   text: string;
   /** the verb of the lead line, for clauses that do not state their own */
   leadVerb?: string;
+  /** the lead line itself ("RESOLVED unanimously:"), whose vote notes apply to its clauses */
+  lead?: string;
   children: Draft[];
   /** index of the first and last line the draft was read from */
   first: number;
@@ -24,7 +26,11 @@ const LEAD_END = /[:\-–—]\s*$/;
 const VERB_START =
   /^(?:that\b|to\s+[a-z]+|(?:re)?agrees?\b|notes?\b|approves?\b|endorses?\b|delegates?\b|requests?\b|recommends?\b|resolves?\b|receives?\b|authori[sz]es?\b|instructs?\b|asks?\b|supports?\b|welcomes?\b|refers?\b|defers?\b|confirms?\b|adopts?\b|accepts?\b|rejects?\b|refuses?\b|grants?\b|appoints?\b|thanks?\b|resolved\b|agreed\b|noted\b|approved\b|endorsed\b|decided\b)/i;
 const INLINE =
-  /^(?:it\s+was\s+)?(?:unanimously\s+)?(RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\b\s*(?:unanimously\s*)?[:\-–—]?\s*(?:that\b|to\b)?/;
+  /^(?:[Ii]t\s+was\s+)?(?:unanimously\s+)?(RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\b\s*(?:unanimously\s*)?[:\-–—]?\s*(?:that\b|to\b)?/;
+const LABEL_ONLY =
+  /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)\b\s*(?:unanimously\s*)?(?:that|to)?\s*[:\-–—]?$/i;
+/** "Decision: The Committee noted the report.", "DECISION: That the minutes … be approved": a label, not a verb. */
+const DECISION_LABEL = /^(?:decisions?|outcome)\s*[:\-–—]\s*(?=\S)/i;
 const BODY_DECIDES =
   /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
 const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
@@ -54,7 +60,10 @@ export function findResolutions(lines: Line[]): Found {
             last: block.end - 1,
           });
         } else {
-          for (const d of block.roots) d.leadVerb = lead.verb;
+          for (const d of block.roots) {
+            d.leadVerb = lead.verb;
+            d.lead = text;
+          }
           drafts.push(...block.roots);
         }
         i = block.end;
@@ -62,16 +71,36 @@ export function findResolutions(lines: Line[]): Found {
       }
     }
     const marker = readMarker(text);
-    if (marker && /^(?:resolved|agreed|decided)\b/i.test(marker.rest)) {
+    if (marker && /^(?:it\s+was\s+)?(?:resolved|agreed|decided)\b/i.test(marker.rest)) {
       const block = readEntries(lines, i);
       markUsed(used, i, block.end);
       drafts.push(...block.roots);
       i = Math.max(block.end, i + 1);
       continue;
     }
+    const labelled = DECISION_LABEL.exec(text);
+    if (labelled && !marker) {
+      let end = i + 1;
+      while (end < lines.length && (lines[end]?.text ?? "") !== "" && !readMarker(lines[end]?.text ?? ""))
+        end++;
+      markUsed(used, i, end);
+      const rest = [text.slice(labelled[0].length), ...lines.slice(i + 1, end).map((l) => l.text)];
+      drafts.push({
+        number: String(drafts.length + 1),
+        text: rest.join("\n"),
+        leadVerb: "agreed",
+        children: [],
+        first: i,
+        last: end - 1,
+      });
+      i = end;
+      continue;
+    }
     const single = INLINE.exec(text) ?? BODY_DECIDES.exec(text);
     if (single && !marker) {
       let end = i + 1;
+      // "RESOLVED:" on its own line, and the decision in the paragraph below it.
+      if (LABEL_ONLY.test(text)) while (end < lines.length && (lines[end]?.text ?? "") === "") end++;
       while (end < lines.length && (lines[end]?.text ?? "") !== "" && !readMarker(lines[end]?.text ?? ""))
         end++;
       const paragraph = lines

@@ -1,6 +1,6 @@
 import { findAuthorities } from "./authorities.js";
 import { looksLikeBody } from "./bodies.js";
-import { isDateLine } from "./dates.js";
+import { findDates, isDateLine } from "./dates.js";
 import { itemKind } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import {
@@ -52,7 +52,7 @@ export function findStarts(lines: Line[]): Start[] {
       !PAGES.test(text) &&
       tableFollows(lines, i)
     )
-      add(headerStart(lines, i, capitalsHeading, 2), "work-programme");
+      add(headerStart(lines, i, programmeHeader, 3), "work-programme");
   }
   addAgenda(lines, starts);
   for (const s of starts) taken.add(s.index);
@@ -69,19 +69,24 @@ export function findStarts(lines: Line[]): Start[] {
 
 function isMinutesOpening(lines: Line[], i: number): boolean {
   const text = lines[i]?.text ?? "";
-  if (/^present\s*:?\s*$/i.test(text) || /^present\s*[:\-–]\s*\S/i.test(text)) return true;
+  if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–]\s*\S/i.test(text))
+    return true;
   return /^(members|councillors)\s+present\b/i.test(text) || /^attendance\s*:?\s*$/i.test(text);
 }
 
 function isMetadataBlock(lines: Line[], i: number): boolean {
   let labels = 0;
   let seen = 0;
+  let meetingLabels = 0;
   for (let j = i; j < lines.length && seen < 16; j++) {
     const text = lines[j]?.text ?? "";
     if (text === "") continue;
     seen++;
     if (REPORT_LABEL.test(text)) labels++;
+    if (/^(?:time|venue|place|location|members|membership|quorum)\s*:/i.test(text)) meetingLabels++;
   }
+  // A front sheet labels its meeting too ("Meeting:", "Date:"), but also its time, venue and members.
+  if (meetingLabels >= 2) return false;
   const first = REPORT_LABEL.exec(lines[i]?.text ?? "")?.[1]?.toLowerCase() ?? "";
   return labels >= 3 && /subject|title|report|committee|meeting|decision/.test(first);
 }
@@ -139,9 +144,20 @@ function headerStart(lines: Line[], i: number, isHeader: (text: string) => boole
 
 function minutesHeader(text: string): boolean {
   if (PADDING.test(text)) return false;
-  if (/^minutes\b/i.test(text) || /\bminutes of\b/i.test(text)) return true;
+  if (/^minutes?\b/i.test(text) || /\bminutes? of\b/i.test(text)) return true;
+  // "Date: Thursday, 25 July 2024", "Time: 6.00 pm - 8.35 pm", "Place: Council Chamber"
+  if (/^(?:date|time|place|venue|location|meeting\s+held)\b[^:]{0,20}:/i.test(text) && text.length <= 160)
+    return true;
+  if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
+  if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && findDates(text).length > 0) return true;
   if (text.length > 140 || /[.;]$/.test(text)) return false;
   return isDateLine(text) || looksLikeBody(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
+}
+
+/** Above a work programme: the council and the committee whose programme it is. */
+function programmeHeader(text: string): boolean {
+  if (text.length > 100 || /[.;]$/.test(text)) return false;
+  return capitalsHeading(text) || looksLikeBody(text) || findAuthorities(text).length > 0;
 }
 
 function reportHeader(text: string): boolean {
@@ -242,8 +258,21 @@ export function appendixTitles(lines: Line[], from: number, to: number): string[
 function isFrontSheet(lines: Line[]): boolean {
   const head = lines.slice(0, 160).map((l) => l.text);
   let signals = 0;
-  if (head.some((t) => /^(members|membership)\s*:?\s*$/i.test(t) || /^members\s*:/i.test(t))) signals++;
-  if (head.some((t) => /^please\s+(ask\s+for|contact)\b/i.test(t) || /^contact(\s+officer)?\s*:/i.test(t)))
+  if (
+    head.some(
+      (t) =>
+        /^(?:(?:board|committee|cabinet|panel)\s+)?(members|membership)\s*:?\s*$/i.test(t) ||
+        /^members\s*:/i.test(t),
+    )
+  )
+    signals++;
+  if (
+    head.some(
+      (t) =>
+        /^(?:for\s+(?:further\s+)?enquiries\s*,?\s*)?please\s+(ask\s+for|contact)\b/i.test(t) ||
+        /^contact(\s+officer)?\s*:/i.test(t),
+    )
+  )
     signals++;
   if (head.some((t) => /^(published|date\s+of\s+publication|despatched|issued)\b/i.test(t))) signals++;
   if (

@@ -1,5 +1,5 @@
 import type { BundleWorkProgrammeEntry, PriorityBand } from "../../domain/bundle.js";
-import { findAuthorities } from "./authorities.js";
+import { authorityFromCapitals, findAuthorities } from "./authorities.js";
 import { looksLikeBody } from "./bodies.js";
 import { findDates, municipalYear } from "./dates.js";
 import type { Line } from "./lines.js";
@@ -16,6 +16,8 @@ export type WorkProgramme = {
   rows: Omit<BundleWorkProgrammeEntry, "authority" | "body">[];
 };
 
+const STANDING_HEADING = /^standing\s+items?\b[^:]{0,60}:?$/i;
+
 type Columns = { date: number; title: number; score: number; reason: number; responsible: number };
 
 export function readWorkProgramme(lines: Line[]): WorkProgramme {
@@ -23,14 +25,28 @@ export function readWorkProgramme(lines: Line[]): WorkProgramme {
   const headingAt = lines.findIndex((l) => WORK_PROGRAMME_HEADING.test(l.text) && l.text.length < 80);
   for (const line of lines.slice(0, Math.max(0, headingAt) + 1)) {
     const text = line.text.replace(WORK_PROGRAMME_HEADING, "").trim();
-    if (text && looksLikeBody(text) && !findAuthorities(text).some((a) => a.name === text))
-      programme.body ??= bodyName(text);
+    const council = authorityFromCapitals(text) ?? findAuthorities(text).find((a) => a.name === text)?.name;
+    if (text && looksLikeBody(text) && !council) programme.body ??= bodyName(text);
     programme.municipalYear ??= municipalYear(line.text);
   }
   let columns: Columns | undefined;
   let meetingDate: string | null = null;
   let section: string | undefined;
+  let standing = false;
   for (const line of lines) {
+    // "Standing items at every meeting:" and a list of titles under it.
+    if (STANDING_HEADING.test(line.text)) {
+      standing = true;
+      continue;
+    }
+    if (standing) {
+      const title = line.text.replace(/^[-•*]\s*/, "");
+      if (title === "" || line.raw.includes("\t") || title.length > 120) standing = false;
+      else {
+        programme.rows.push({ meetingDate: null, title, kind: "standing-item" });
+        continue;
+      }
+    }
     const cells = line.raw.split("\t").map((c) => c.replace(/\s+/g, " ").trim());
     if (cells.length < 2) continue;
     const header = readHeader(cells);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import type { Bundle, BundleDocument, BundleMeeting, Resolution } from "../../../src/domain/bundle.js";
+import { readHtml } from "../../../src/importers/extract/html.js";
 import type { ExtractedText, ImportHints } from "../../../src/importers/types.js";
 import type { FactSource } from "./facts.js";
 
@@ -12,9 +13,10 @@ export const SAMPLES: readonly string[] = [
   "torbay-schools-forum-2018-01-report.txt",
 ];
 
-/** Documents in other councils' styles, written for the tests (./fixtures). */
+/** Documents in other councils' styles, written for the tests (./fixtures): text, and web pages
+ * as councils' committee systems publish them. */
 export const FIXTURES = readdirSync(new URL("./fixtures/", import.meta.url))
-  .filter((f) => f.endsWith(".txt"))
+  .filter((f) => f.endsWith(".txt") || f.endsWith(".html"))
   .sort();
 
 export function extracted(file: string, raw: string): ExtractedText {
@@ -29,8 +31,12 @@ export function sample(name: string): ExtractedText {
   );
 }
 
+/** A fixture as the extractor gives it: web pages through the HTML reader (synchronous, so the
+ * tests need no worker), text as it is. */
 export function fixture(name: string): ExtractedText {
-  return extracted(name, readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+  const bytes = readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+  if (name.endsWith(".html")) return readHtml(new Uint8Array(bytes), name);
+  return extracted(name, bytes.toString("utf8"));
 }
 
 type ExpectedDocument = Partial<BundleDocument> & { id: string; at?: string };
@@ -51,7 +57,7 @@ export function expected(name: string, doc: ExtractedText): Expected {
     parts: string[];
     documents?: ExpectedDocument[];
   } = JSON.parse(
-    readFileSync(new URL(`../expected/${name.replace(/\.txt$/, ".json")}`, import.meta.url), "utf8"),
+    readFileSync(new URL(`../expected/${name.replace(/\.(txt|html)$/, ".json")}`, import.meta.url), "utf8"),
   );
   const documents = (json.documents ?? []).map((d) => {
     const { at, ...rest } = d;
