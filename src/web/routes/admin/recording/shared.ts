@@ -1,0 +1,44 @@
+import type { Db } from "../../../../db/connect.js";
+import {
+  findItemRecord,
+  findMeetingRecord,
+  findResolutionRecord,
+  meetingResource,
+  type ItemRecord,
+  type MeetingRecord,
+  type PersonOption,
+  type ResolutionRecord,
+} from "../../../../records/admin/recording.js";
+import { longDate } from "../../../../domain/wording.js";
+import type { Option } from "../../../forms/fields.js";
+import type { Params } from "../pages.js";
+
+// What the recording pages share: loading their record from the address, the policy's resource,
+// and how people and meetings are named on a form.
+
+export const loadMeeting = (db: Db, params: Params) => findMeetingRecord(db, Number(params.meeting));
+export const loadItem = (db: Db, params: Params) => findItemRecord(db, Number(params.item));
+export const loadResolution = (db: Db, params: Params) => findResolutionRecord(db, Number(params.resolution));
+
+export const resourceOf = (record: MeetingRecord) => meetingResource(record);
+
+export function personName(person: { name: string; honorific: string | null }): string {
+  return person.honorific === null ? person.name : `${person.honorific} ${person.name}`;
+}
+
+export function personOptions(people: readonly PersonOption[]): Option[] {
+  return people.map((person) => ({ value: String(person.id), text: personName(person) }));
+}
+
+export function meetingName(record: MeetingRecord): string {
+  return `${record.body.name}, ${longDate(record.meeting.date)}`;
+}
+
+export function itemName(record: ItemRecord): string {
+  return `${record.item.number}. ${record.item.title}`;
+}
+
+export function resolutionName(record: ResolutionRecord): string {
+  const number = record.resolution.number === "" ? "" : `${record.resolution.number} `;
+  return `Resolution ${number}of item ${record.item.number}`;
+}
