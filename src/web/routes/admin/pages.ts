@@ -40,6 +40,9 @@ export type Guard<C> = {
   load(db: Db, params: Params, today: string): Promise<C | null>;
   action: Action;
   resource(context: C): Resource;
+  /** Whether a refusal says "not found" for this record, as for "read-exempt" and "read-draft":
+   * a Part II or unpublished record on a page whose action is "read-records". */
+  hidesRefusal?(context: C): boolean;
 };
 
 /** A line on a form page above the fields: advice, or a warning from the deadline rules. */
@@ -183,7 +186,8 @@ export async function guarded<C>(
     request.log.info({ accountId: account.id, action: guard.action, path: guard.path }, "refused");
     // Exempt and draft papers are not there at all for those who may not read them: even that
     // such a paper exists is not theirs to know.
-    return HIDDEN_WHEN_REFUSED.has(guard.action) ? notFound(reply) : forbidden(reply);
+    const hidden = HIDDEN_WHEN_REFUSED.has(guard.action) || guard.hidesRefusal?.(context) === true;
+    return hidden ? notFound(reply) : forbidden(reply);
   }
   return { context, account, today };
 }
