@@ -49,4 +49,12 @@ export const adminUrls = {
   decisionEdit: (id: number) => `/admin/decisions/${id}/edit`,
   decisionPublish: (id: number) => `/admin/decisions/${id}/publish`,
   decisionCallIn: (id: number) => `/admin/decisions/${id}/call-in`,
+  meetingEdit: (id: number) => `/admin/meetings/${id}/edit`,
+  meetingRearrange: (id: number) => `/admin/meetings/${id}/rearrange`,
+  meetingCancel: (id: number) => `/admin/meetings/${id}/cancel`,
+  newItem: (meetingId: number) => `/admin/meetings/${meetingId}/items/new`,
+  publishAgenda: (meetingId: number) => `/admin/meetings/${meetingId}/publish-agenda`,
+  itemEdit: (id: number) => `/admin/items/${id}/edit`,
+  newDocument: (itemId: number) => `/admin/items/${itemId}/documents/new`,
+  documentEdit: (id: number) => `/admin/documents/${id}/edit`,
 } as const;
