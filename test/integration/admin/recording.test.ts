@@ -185,7 +185,7 @@ describe("recording a meeting", () => {
     const parent = await office.post(officer, `/admin/items/${reportId}/resolutions/new`, {
       number: "1.",
       text: "that the Cabinet notes the budget position;",
-      verb: "RESOLVED",
+      verb: "resolved",
     });
     assert.equal(parent.statusCode, 303);
     const parentRow = await office.connection.db

@@ -27,7 +27,7 @@ import {
 import { adminUrls } from "../admin-urls.js";
 import { linkHtml, row, type OverviewPage } from "../overview.js";
 import { formPage, viewPage, type Params } from "../pages.js";
-import { voteText } from "./resolutions.js";
+import { verbText, voteText } from "./resolutions.js";
 import { loadResolution, personOptions, resolutionName, resourceOf } from "./shared.js";
 
 // What follows from a resolution: conditions (an approval's terms, each with an assurance status
@@ -78,7 +78,7 @@ const resolutionPage = viewPage<ResolutionPageContext>({
         {
           summary: [
             row("Number", r.number),
-            row("Verb", r.verb),
+            row("Verb", verbText(r.verb)),
             row("Text", r.text),
             row("In principle", r.is_in_principle ? "Yes" : "No"),
             row("Proposer", optionText(people, r.proposer_id)),

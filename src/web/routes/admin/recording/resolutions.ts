@@ -65,10 +65,17 @@ const minutesPage = formPage<ItemRecord>({
   },
 });
 
-const VERBS: Option[] = ["RESOLVED", "AGREED", "RECOMMENDED", "NOTED", "DECIDED"].map((verb) => ({
-  value: verb,
-  text: verb.charAt(0) + verb.slice(1).toLowerCase(),
-}));
+// Stored as the importers store them (src/importers/parse/resolutions.ts), so typed and imported
+// resolutions agree.
+const VERBS: Option[] = ["resolved", "agreed", "recommended", "noted", "endorsed", "approved"].map(
+  (verb) => ({
+    value: verb,
+    text: verb.charAt(0).toUpperCase() + verb.slice(1),
+  }),
+);
+
+export const verbText = (verb: string | null): string | null =>
+  verb === null ? null : (VERBS.find((option) => option.value === verb)?.text ?? verb);
 
 type ResolutionForm = ItemWithPeople & {
   resolutions: Row<"resolutions">[];
@@ -333,7 +340,7 @@ export async function minutesSections(record: ItemRecord, request: ViewRequest):
         head: [{ text: "Number" }, { text: "Resolution" }, { text: "Vote" }],
         rows: resolutions.map(({ resolution: r, depth }) => [
           { text: `${"— ".repeat(depth)}${r.number === "" ? "Unnumbered" : r.number}` },
-          linkHtml(adminUrls.resolution(r.id), `${r.verb === null ? "" : `${r.verb} `}${r.text}`),
+          linkHtml(adminUrls.resolution(r.id), r.text),
           { text: voteText(r) },
         ]),
         empty: "No resolutions have been recorded for this item.",
