@@ -37,7 +37,9 @@ describe("HTML to text", () => {
         "Venue: Council Chamber, Civic Centre",
         "",
         "No.\tItem",
-        "45.\tDeclarations of Interest None were declared.",
+        // A paragraph inside a cell keeps its line, indented to its cell's column.
+        "45.\tDeclarations of Interest",
+        "\tNone were declared.",
         "46.\tLand at Mill Lane PDF 653 KB",
         "",
         "a. first",

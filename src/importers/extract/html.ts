@@ -19,7 +19,7 @@ type DomNode = {
 };
 
 type Link = NonNullable<ExtractedText["links"]>[number];
-type Context = { inCell: boolean; listDepth: number; pre: boolean };
+type Context = { inCell: boolean; listDepth: number; pre: boolean; column: number };
 
 const SKIPPED = new Set([
   ...["script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed"],
@@ -54,7 +54,8 @@ export function htmlToText(html: string, file: string, format: "html" | "docx"):
   const root: DomNode | undefined = main.length > 0 ? main[0] : $.root()[0];
   const writer = new TextWriter();
   const links: Link[] = [];
-  if (root) new HtmlWalker(writer, links).children(root, { inCell: false, listDepth: 0, pre: false });
+  if (root)
+    new HtmlWalker(writer, links).children(root, { inCell: false, listDepth: 0, pre: false, column: 0 });
   const text = writer.toString();
   for (const link of links) link.text = text.slice(link.from, link.to);
   return {
@@ -117,13 +118,21 @@ class HtmlWalker {
   }
 
   #block(el: DomNode, ctx: Context, paragraph: boolean): void {
-    if (ctx.inCell) return this.#inlineBlock(el, ctx);
+    if (ctx.inCell) return this.#cellBlock(el, ctx);
     this.#break(paragraph);
     this.children(el, ctx);
     this.#break(paragraph);
   }
 
-  /** A block inside a table cell: the row must stay on one line, so blocks part with a space. */
+  /** A paragraph inside a table cell keeps its own line, indented to the cell's column (a council
+   * page's item cell holds the title, "Minutes:" and each paragraph of the minutes). */
+  #cellBlock(el: DomNode, ctx: Context): void {
+    this.#w.cellBreak(ctx.column);
+    this.children(el, ctx);
+    this.#w.cellBreak(ctx.column);
+  }
+
+  /** An element that flows inside a cell's line: blocks part with a space. */
   #inlineBlock(el: DomNode, ctx: Context): void {
     this.#w.space();
     this.children(el, ctx);
@@ -162,7 +171,7 @@ class HtmlWalker {
       const marker = ordered ? `${listNumber(number, style)}. ` : "- ";
       number++;
       if (ctx.inCell) {
-        this.#w.space();
+        this.#w.cellBreak(ctx.column);
         this.#w.inline(marker);
       } else {
         this.#w.lineBreak();
@@ -186,7 +195,7 @@ class HtmlWalker {
       row.forEach((cell, i) => {
         if (layout) return this.#block(cell, ctx, false);
         if (i > 0) this.#w.cell();
-        this.children(cell, { ...ctx, inCell: true });
+        this.children(cell, { ...ctx, inCell: true, column: i });
       });
     }
     this.#w.paragraphBreak();

@@ -17,6 +17,8 @@ export class TextWriter {
   #afterPrefix = false;
   /** a tab was the last thing written: a cell's leading space would be noise */
   #atCellStart = false;
+  /** the owed break is a paragraph inside a table cell: the new line is indented to the cell's column */
+  #owedCellIndent: number | null = null;
   #marks: Mark[] = [];
 
   get length(): number {
@@ -52,6 +54,11 @@ export class TextWriter {
 
   /** The tab between two table cells, written even when a cell is empty, so columns stay aligned. */
   cell(): void {
+    // A paragraph break owed at the end of the cell before goes with that cell.
+    if (this.#owedCellIndent !== null) {
+      this.#owedBreaks = 0;
+      this.#owedCellIndent = null;
+    }
     this.#owedSpace = false;
     this.#write("\t", false);
     this.#atCellStart = true;
@@ -63,18 +70,30 @@ export class TextWriter {
     this.lineBreak();
   }
 
+  /** A paragraph inside a table cell: a new line, indented with tabs to the cell's column, so the
+   * row's first line keeps the cells and the paragraphs after it stay under their cell. Nothing
+   * is owed at the start of a cell. */
+  cellBreak(column: number): void {
+    if (this.#afterPrefix || this.#atCellStart || this.#owedBreaks > 0 || !this.#lineStarted) return;
+    this.#owedBreaks = 1;
+    this.#owedCellIndent = column;
+    this.#owedSpace = false;
+  }
+
   space(): void {
     if (this.#lineStarted && !this.#atCellStart) this.#owedSpace = true;
   }
 
   lineBreak(): void {
     if (this.#afterPrefix) return;
+    this.#owedCellIndent = null;
     if (this.#length > 0) this.#owedBreaks = Math.max(this.#owedBreaks, 1);
     this.#owedSpace = false;
   }
 
   paragraphBreak(): void {
     if (this.#afterPrefix) return;
+    this.#owedCellIndent = null;
     if (this.#length > 0) this.#owedBreaks = 2;
     this.#owedSpace = false;
   }
@@ -98,8 +117,9 @@ export class TextWriter {
 
   #write(text: string, isText: boolean): void {
     if (this.#owedBreaks > 0) {
-      this.#append("\n".repeat(this.#owedBreaks));
-      this.#lineStarted = false;
+      this.#append("\n".repeat(this.#owedBreaks) + "\t".repeat(this.#owedCellIndent ?? 0));
+      this.#lineStarted = this.#owedCellIndent !== null && this.#owedCellIndent > 0;
+      this.#owedCellIndent = null;
     } else if (this.#owedSpace && this.#lineStarted) {
       this.#append(" ");
     }

@@ -16,6 +16,7 @@ import { addDocument, attachment, type Group, preferSpelling, reportDocument } f
 import { addWorkProgramme } from "./programme-entries.js";
 import type { Part } from "./recognise.js";
 import { readReport } from "./report.js";
+import { addWebFiles, linkedFiles } from "./web-item.js";
 
 // Turns the recognised parts of one document into bundle records, in document order, linking
 // each paper of an agenda pack to its agenda item.
@@ -138,6 +139,9 @@ function agenda(lines: Line[], pack: PackItems, ctx: Context): void {
     if (a.lines[0] && markedKeyDecision(a.lines[0].text)) item.keyDecision = true;
     const source = sourceOf(ctx, a.lines);
     if (source) item.source = source;
+    const where = { authority: pack.meeting.authority, body: pack.meeting.body, date: pack.meeting.date };
+    for (const id of addWebFiles(ctx, linkedFiles(a.lines, a.title), { ...where, itemKind: item.kind }))
+      if (!item.documents.includes(id)) item.documents.push(id);
   }
 }
 

@@ -100,7 +100,13 @@ function delegation(text: string): string | undefined {
  * "its meeting on 25 September 2017"; "recommends to NHS England that …" → an action of theirs. */
 function recommendation(text: string, ctx: ResolutionContext, r: Resolution, actions: BundleAction[]): void {
   // "Council be recommended to approve …" names its target before the verb.
+  // "the Statement of Principles be recommended to Council for adoption" names the body after.
+  const passiveTo =
+    /\bbe\s+recommended\s+to\s+(?:the\s+)?((?:Full\s+)?Council|[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of))*\s+(?:Committee|Cabinet|Board|Panel|Council))\s+(?:for|to)\b/.exec(
+      text,
+    );
   const passive =
+    passiveTo ??
     /^(?:that\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for))*)\s+be\s+recommended\s+to\b/i.exec(
       text,
     );

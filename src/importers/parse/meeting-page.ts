@@ -7,7 +7,10 @@ import { addProsePeople } from "./prose-people.js";
 import { followsInSeries, itemKind, itemOrdinal } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
-import { apologiesIn, isDraft, meetingTimes, withoutClosing } from "./minutes.js";
+import { apologiesIn, isDraft, meetingTimes, substitutesIn, withoutClosing } from "./minutes.js";
+import { exemptIn } from "./exempt.js";
+import { longDate } from "./dates.js";
+import type { BundleMeeting } from "../../domain/bundle.js";
 import { ITEM_LINE, MEETING_TITLE_LINE, PAGE_TITLE, PRESENT } from "./patterns.js";
 import { readPerson } from "./people.js";
 import { addWebFiles, readWebItem } from "./web-item.js";
@@ -34,7 +37,10 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   const head = lines.slice(0, headings[0]?.index ?? lines.length);
   for (const line of head) {
     const venue = /^(?:venue|location|place)\s*:\s*(.+)$/i.exec(line.text);
-    if (venue?.[1]) meeting.venue ??= venue[1].trim();
+    // ModernGov follows the venue with a "View directions" link.
+    if (venue?.[1]) meeting.venue ??= venue[1].replace(/[.\s]*\bview\s+(?:directions|map)\b.*$/i, "").trim();
+    const printed = PRINTED_MINUTES.exec(line.text);
+    if (printed) minutesFile(ctx, line, meeting);
     const contact = /^contact\s*:\s*(.+)$/i.exec(line.text);
     if (contact?.[1] && !meeting.contact) {
       const [name, job] = contact[1].split(/\s*,\s*|\s{2,}|\s+(?:email|tel|telephone)\b/i);
@@ -55,18 +61,30 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   if (times.end) meeting.end = times.end;
   if (isDraft(all)) meeting.minutesStatus = "draft";
   let hasMinutes = false;
+  // After the item that excludes the public, the items are taken in private.
+  let privateFrom: { paragraph?: string } | undefined;
   for (const [n, h] of headings.entries()) {
     const rest = lines.slice(h.titleIndex + 1, headings[n + 1]?.index ?? lines.length);
     const titleLine = lines[h.titleIndex];
     if (!titleLine) continue;
     const flat = unflatten(titleLine, h.title);
     const web = readWebItem(titleLine, flat.title, [...flat.lines, ...rest]);
-    if (itemKind(web.title) === "apologies") apologiesIn(web.minutes, ctx, meeting);
+    if (itemKind(web.title) === "apologies") {
+      apologiesIn(web.minutes, ctx, meeting);
+      substitutesIn(web.minutes, ctx, meeting);
+    }
     if (web.title === "") continue;
     const item = ctx.out.item(meeting, h.number, web.title, itemKind(web.title));
     if (web.description) item.description = web.description;
+    const exempt = exemptIn([titleLine, ...web.minutes]);
+    if (web.restricted || exempt.exempt || privateFrom) {
+      item.part = "II";
+      const paragraph = exempt.paragraph ?? privateFrom?.paragraph;
+      if (paragraph) item.exemptParagraph = paragraph;
+    }
+    if (exempt.excludesPublic) privateFrom = exempt.paragraph ? { paragraph: exempt.paragraph } : {};
     if (web.leadMember) item.leadMember = addLeadMember(ctx, web.leadMember, web.leadLabel);
-    const where = { authority: meeting.authority, body: meeting.body, date };
+    const where = { authority: meeting.authority, body: meeting.body, date, itemKind: item.kind };
     for (const id of addWebFiles(ctx, web.files, where))
       if (!item.documents.includes(id)) item.documents.push(id);
     const parsed = readItemBody(web.minutes, {
@@ -93,6 +111,17 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
     if (source) item.source = source;
   }
   if (hasMinutes) meeting.status = "held";
+}
+
+const PRINTED_MINUTES = /^(?:[-•]\s*)?(?:printed|draft|signed)?\s*(?:minutes|decisions)\b.*$/i;
+
+/** The page's own link to its printed minutes ("Printed minutes pdf icon PDF 188 KB"). */
+function minutesFile(ctx: Context, line: Line, meeting: BundleMeeting): void {
+  const text = line.text.replace(/^[-•]\s*/, "");
+  const file = readWebItem(line, text, []).files[0];
+  if (!file) return;
+  const where = { authority: meeting.authority, body: meeting.body, date: meeting.date, itemKind: "minutes" };
+  addWebFiles(ctx, [{ ...file, title: `${meeting.body}, ${longDate(meeting.date)}: minutes` }], where);
 }
 
 type PageItem = { index: number; titleIndex: number; number: string; title: string };

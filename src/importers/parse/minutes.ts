@@ -11,7 +11,7 @@ import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { exemptIn, partHeading } from "./exempt.js";
 import { ITEM_LINE, PRESENT } from "./patterns.js";
-import { readPeopleList } from "./people.js";
+import { readPeopleList, readPerson } from "./people.js";
 import { personNameKey } from "../../domain/names.js";
 
 // Minutes: heading, attendance, the meeting's times, and each numbered minute with its text and
@@ -166,6 +166,22 @@ function readMinuteItems(lines: Line[], ctx: Context, meeting: BundleMeeting, at
   }
 }
 
+const SUBSTITUTE =
+  /\b(?:Councillors?|Cllrs?\.?)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:attended|was\s+present|substituted)\s+(?:as\s+(?:a\s+|the\s+)?substitute\s+)?for\s+(?:Councillors?|Cllrs?\.?)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})/g;
+
+/** "Councillor Moran attended as a substitute for Councillor Harper." */
+export function substitutesIn(lines: Line[], ctx: Context, meeting: BundleMeeting): void {
+  for (const line of lines) {
+    if (line.text.length > 2000) continue;
+    for (const m of line.text.matchAll(SUBSTITUTE)) {
+      const person = m[1] ? readPerson(m[1], true) : undefined;
+      if (!person || !m[2]) continue;
+      if (meeting.attendance.some((a) => personNameKey(a.person) === personNameKey(person.name))) continue;
+      addAttendance(ctx, meeting, [{ person, status: "substitute", substituteFor: m[2] }]);
+    }
+  }
+}
+
 /** The last minute ends with the meeting's close and the chair's signature, which are not its text. */
 export function withoutClosing(minutes: string | undefined): string | undefined {
   if (minutes === undefined) return undefined;
@@ -188,7 +204,8 @@ export function withoutClosing(minutes: string | undefined): string | undefined 
 /** "Apologies were received and accepted from Cllr A. Brown (work commitments)." */
 export function apologiesIn(lines: Line[], ctx: Context, meeting: BundleMeeting): void {
   for (const line of lines) {
-    const m = /\bapologies\b.{0,60}?\bfrom\s+(.+?)\.?$/i.exec(line.text);
+    // The list ends with its sentence; a full stop after an initial ("Cllr A. Brown") does not end it.
+    const m = /\bapologies\b.{0,60}?\bfrom\s+(.+?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/i.exec(line.text);
     if (!m?.[1] || line.text.length > 600) continue;
     const people = readPeopleList(m[1].replace(/\s*\([^()]*\)/g, ""), false).filter((p) => p.councillor);
     addAttendance(

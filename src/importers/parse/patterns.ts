@@ -10,7 +10,7 @@ export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?
 
 /** "pdf icon PDF 653 KB", "PDF 94 KB", "Word 120 KB" — a linked file as ModernGov lists it */
 export const LINKED_FILE =
-  /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)\s+(\d{1,6}(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;
+  /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)(?:\s*,\s*|\s+)(\d{1,6}(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;
 
 export const PADDING =
   /^(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|page\s+intentionally\s+left\s+blank)\.?$/i;

@@ -12,6 +12,8 @@ import { readPerson, type PersonRef } from "./people.js";
 
 export type WebItem = {
   title: string;
+  /** "View the reasons why item 37. is restricted": ModernGov's mark of an item taken in private */
+  restricted: boolean;
   files: { title: string; mediaType: string; sizeBytes: number; line: Line }[];
   description?: string;
   leadMember?: PersonRef;
@@ -22,10 +24,11 @@ export type WebItem = {
 
 const MINUTES_MARKER = /^(?:minutes|decision|decisions|minute)\s*:?\s*$/i;
 const LEAD = /^(cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)s?\s*:\s*(.+)$/i;
+const RESTRICTED = /^view\s+the\s+reasons?\s+why\s+(?:item\s+\S+\s+)?is\s+restricted\b/i;
 const ADDITIONAL = /^(?:additional\s+documents|supporting\s+documents|documents)\s*:?\s*$/i;
 
 export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): WebItem {
-  const item: WebItem = { title: cleanTitle(titleText), files: [], minutes: [] };
+  const item: WebItem = { title: cleanTitle(titleText), restricted: false, files: [], minutes: [] };
   const own = linkedFile(titleText, titleLine, item.title);
   if (own) item.files.push(own);
   const description: Line[] = [];
@@ -39,7 +42,11 @@ export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): W
       continue;
     }
     if (ADDITIONAL.test(line.text)) continue;
-    const file = linkedFile(line.text, line, cleanTitle(line.text));
+    if (RESTRICTED.test(line.text)) {
+      item.restricted = true;
+      continue;
+    }
+    const file = linkedFile(line.text, line, cleanTitle(line.text.replace(/^[-•*]\s+/, "")));
     if (file) {
       item.files.push(file);
       continue;
@@ -50,6 +57,20 @@ export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): W
   if (text !== "") item.description = text;
   if (marker >= 0) item.minutes = rest.slice(marker + 1);
   return item;
+}
+
+/** Papers linked from an agenda's rows ("Report (PDF, 520 KB)" in a Documents column): the first
+ * is known by the item's title, the others by their link text. */
+export function linkedFiles(lines: Line[], itemTitle: string): WebItem["files"] {
+  const files: WebItem["files"] = [];
+  for (const line of lines) {
+    const cell = line.raw.split("\t").find((c) => LINKED_FILE.test(c));
+    if (!cell) continue;
+    const title = files.length === 0 ? itemTitle : cleanTitle(cell.trim().replace(/^[-•*]\s+/, ""));
+    const file = linkedFile(cell, line, title);
+    if (file) files.push(file);
+  }
+  return files;
 }
 
 function linkedFile(text: string, line: Line, title: string): WebItem["files"][number] | undefined {
@@ -77,18 +98,40 @@ export function mediaTypeOf(format: string): string {
 export function addWebFiles(
   ctx: Context,
   files: WebItem["files"],
-  where: { authority: string; body: string; date: string },
+  where: { authority: string; body: string; date: string; itemKind?: string },
 ): string[] {
   return files.map((file, n) => {
     const doc: BundleDocument = {
       id: documentId(where.authority, where.body, where.date, file.title),
       title: file.title,
-      kind: n === 0 ? "report" : "appendix",
+      kind: n === 0 ? firstPaperKind(where.itemKind) : "appendix",
       mediaType: file.mediaType,
       sizeBytes: file.sizeBytes,
       authority: where.authority,
-      source: { file: ctx.doc.file, from: file.line.from, to: file.line.to },
+      source: { file: ctx.doc.file, ...fileSpan(file) },
     };
     return ctx.out.document(doc);
   });
+}
+
+/** The paper of a "Minutes" item is the minutes; of a work-programme item, the programme. */
+function firstPaperKind(itemKind: string | undefined): string {
+  if (itemKind === "minutes" || itemKind === "work-programme") return itemKind;
+  return "report";
+}
+
+/** A linked paper's provenance is its link text on the line ("Report (PDF, 520 KB)"), not the
+ * item number or the cells before it. */
+function fileSpan(file: WebItem["files"][number]): { from: number; to: number } {
+  const { line } = file;
+  const cells = line.raw.split("\t");
+  let offset = 0;
+  for (const cell of cells) {
+    if (LINKED_FILE.test(cell)) {
+      const lead = cell.length - cell.trimStart().replace(/^[-•*]\s+/, "").length;
+      return { from: line.from + offset + lead, to: line.from + offset + cell.trimEnd().length };
+    }
+    offset += cell.length + 1;
+  }
+  return { from: line.from, to: line.to };
 }
