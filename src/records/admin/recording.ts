@@ -1,47 +1,20 @@
 import type { Db } from "../../db/connect.js";
 import type { Row } from "../../db/schema.js";
-import { bodyAuthorityIds } from "../bodies.js";
+import { bodyResource } from "./authorities.js";
+import { findItemRecord, findMeetingRecord, type ItemRecord, type MeetingRecord } from "./meetings.js";
 
 // Reads for recording a meeting in the back office: the meeting, item, resolution, condition,
 // action and declaration each with the body and authority they belong to, so that the policy
 // can be asked about the body's records. Unlike the public reads, these include Part II items
 // and unpublished minutes: the route has already asked the policy.
 
-export type MeetingRecord = {
-  meeting: Row<"meetings">;
-  body: Row<"bodies">;
-  authority: Row<"authorities">;
-  authorityIds: number[];
-};
+export type { ItemRecord, MeetingRecord };
+export { findItemRecord, findMeetingRecord };
 
-export type ItemRecord = MeetingRecord & { item: Row<"agenda_items"> };
 export type ResolutionRecord = ItemRecord & { resolution: Row<"resolutions"> };
 
 /** The policy's resource for anything recorded at a meeting: the body's records. */
-export function meetingResource(record: MeetingRecord) {
-  return { authorityId: record.body.authority_id, authorityIds: record.authorityIds, bodyId: record.body.id };
-}
-
-export async function findMeetingRecord(db: Db, meetingId: number): Promise<MeetingRecord | null> {
-  const meeting = await db.selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirst();
-  if (!meeting) return null;
-  const body = await db.selectFrom("bodies").selectAll().where("id", "=", meeting.body_id).executeTakeFirst();
-  if (!body) return null;
-  const authority = await db
-    .selectFrom("authorities")
-    .selectAll()
-    .where("id", "=", body.authority_id)
-    .executeTakeFirst();
-  if (!authority) return null;
-  return { meeting, body, authority, authorityIds: await bodyAuthorityIds(db, body.id) };
-}
-
-export async function findItemRecord(db: Db, itemId: number): Promise<ItemRecord | null> {
-  const item = await db.selectFrom("agenda_items").selectAll().where("id", "=", itemId).executeTakeFirst();
-  if (!item) return null;
-  const record = await findMeetingRecord(db, item.meeting_id);
-  return record === null ? null : { ...record, item };
-}
+export const meetingResource = (record: MeetingRecord) => bodyResource(record);
 
 export async function findResolutionRecord(db: Db, resolutionId: number): Promise<ResolutionRecord | null> {
   const resolution = await db

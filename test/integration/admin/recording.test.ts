@@ -338,6 +338,60 @@ describe("recording a meeting", () => {
     assert.equal((await office.get(officer, `/admin/items/${s.reportId}/approve-minutes`)).statusCode, 404);
   });
 
+  test("minutes of a meeting whose agenda is not published never reach the public", async () => {
+    const officer = await office.userFor("officer", OWN);
+    const db = office.connection.db;
+    const hidden = await db
+      .insertInto("meetings")
+      .values({
+        authority_id: await office.authorityId(OWN),
+        body_id: (
+          await db
+            .selectFrom("meetings")
+            .select("body_id")
+            .where("id", "=", s.meetingId)
+            .executeTakeFirstOrThrow()
+        ).body_id,
+        slug: "2026-04-14-cabinet-unpublished",
+        date: "2026-04-14",
+      })
+      .returning(["id", "authority_id"])
+      .executeTakeFirstOrThrow();
+    const item = await db
+      .insertInto("agenda_items")
+      .values({
+        authority_id: hidden.authority_id,
+        meeting_id: hidden.id,
+        position: 1,
+        number: "1",
+        title: "Quietly minuted",
+        kind: "report",
+        part: "I",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await office.post(officer, `/admin/items/${item.id}/minutes`, { minutes: "Zanzibarish deliberations" });
+    const form = await office.get(officer, `/admin/meetings/${hidden.id}/publish-minutes`);
+    assert.match(form.body, /the minutes will not be public until the agenda is published/);
+    assert.equal(
+      (await office.post(officer, `/admin/meetings/${hidden.id}/publish-minutes`, {})).statusCode,
+      303,
+    );
+    const authority = await db
+      .selectFrom("authorities")
+      .select("slug")
+      .where("name", "=", OWN)
+      .executeTakeFirstOrThrow();
+    const page = await office.get(
+      null,
+      `/authorities/${authority.slug}/meetings/2026-04-14-cabinet-unpublished`,
+    );
+    assert.equal(page.statusCode, 404);
+    const search = await office.get(null, "/search?q=Zanzibarish");
+    assert.equal(search.statusCode, 200);
+    assert.doesNotMatch(search.body, /Quietly minuted/);
+  });
+
   test("an author and an officer of another authority are refused, and nothing changes", async () => {
     const urls: [string, Record<string, string>][] = [
       [`/admin/meetings/${s.meetingId}/attendance`, { [`status-${s.people.chair}`]: "absent" }],

@@ -1,4 +1,3 @@
-import type { Nation } from "../../../../domain/bundle.js";
 import { CALL_IN_STATUSES, choiceText } from "../../../../domain/choices.js";
 import { callInExpiry, deadlineStatus } from "../../../../domain/deadlines.js";
 import { longDate } from "../../../../domain/wording.js";
@@ -10,6 +9,7 @@ import {
   findDecisionRecord,
   type DecisionRecord,
 } from "../../../../records/admin/decisions-admin.js";
+import { nationOf } from "../../../../records/admin/meetings.js";
 import { resolutionsOf, type ItemRecord } from "../../../../records/admin/recording.js";
 import {
   flagValue,
@@ -29,12 +29,6 @@ import { itemName, loadItem, resourceOf } from "./shared.js";
 // 2012, reg. 13): drafted by an officer, published with a call-in period counted in working days
 // from publication by the deadline engine (RULES.md), or marked not subject to call-in when the
 // decision is urgent, with the reason recorded. A published record changed is an amendment.
-
-const NATIONS: readonly Nation[] = ["england", "wales", "scotland", "northern-ireland"];
-
-function nationOf(authority: Row<"authorities">): Nation {
-  return NATIONS.find((nation) => nation === authority.nation) ?? "england";
-}
 
 /** When call-in of a decision published on this day would end, under the authority's rules. */
 export function callInEnds(authority: Row<"authorities">, published: string): string {
