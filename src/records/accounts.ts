@@ -87,6 +87,15 @@ export async function grantRole(w: Writer, accountId: number, grant: Grant): Pro
 }
 
 /** The account's row, its password hash included: for signing in and for changes here. */
+/** Takes away a role; returns whether the account held it. */
+export async function revokeRole(w: Writer, accountId: number, grant: Grant): Promise<boolean> {
+  return w.unlink("account_roles", {
+    account_id: accountId,
+    authority_id: grant.authorityId,
+    role: grant.role,
+  });
+}
+
 export async function findAccountRow(db: Db, email: string): Promise<Row<"accounts"> | undefined> {
   return db.selectFrom("accounts").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
 }
@@ -121,6 +130,29 @@ function toAccount(row: Row<"accounts">, grants: HeldGrant[]): Account {
     createdAt: row.created_at,
     grants,
   };
+}
+
+export async function findAccountById(db: Db, id: number): Promise<Account | null> {
+  const row = await db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) return null;
+  return toAccount(row, (await grantsOf(db, [row.id])).get(row.id) ?? []);
+}
+
+/** The accounts holding any role in the authority, each with all its roles, by email. */
+export async function accountsWithRolesIn(db: Db, authorityId: number): Promise<Account[]> {
+  const rows = await db
+    .selectFrom("accounts")
+    .selectAll()
+    .where("id", "in", (eb) =>
+      eb.selectFrom("account_roles").select("account_id").where("authority_id", "=", authorityId),
+    )
+    .orderBy("email")
+    .execute();
+  const grants = await grantsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toAccount(row, grants.get(row.id) ?? []));
 }
 
 export async function findAccount(db: Db, email: string): Promise<Account | null> {
@@ -169,25 +201,30 @@ export async function setPassword(db: Db, actor: Actor, email: string, password:
   const row = await requireAccountRow(db, email);
   checkPassword(password, row.email);
   const passwordHash = await hashPassword(password);
-  await write(db, actor, async (w) => {
-    await w.update("accounts", row, {
-      password_hash: passwordHash,
-      failed_sign_ins: 0,
-      failed_since: null,
-      locked_until: null,
-    });
-    await endAllSessions(w, row.id);
+  await write(db, actor, (w) => replacePassword(w, row, passwordHash));
+}
+
+/** Stores a new password's hash, lifts any lock-out, and signs the account out everywhere. */
+export async function replacePassword(w: Writer, row: Row<"accounts">, passwordHash: string): Promise<void> {
+  await w.update("accounts", row, {
+    password_hash: passwordHash,
+    failed_sign_ins: 0,
+    failed_since: null,
+    locked_until: null,
   });
+  await endAllSessions(w, row.id);
 }
 
 /** Stops the account signing in and ends its sessions; its records and audit entries stay. */
 export async function disableAccount(db: Db, actor: Actor, email: string): Promise<boolean> {
   const row = await requireAccountRow(db, email);
-  return write(db, actor, async (w) => {
-    const changed = await w.update("accounts", row, { is_disabled: true });
-    await endAllSessions(w, row.id);
-    return changed;
-  });
+  return write(db, actor, (w) => disableAccountRow(w, row));
+}
+
+export async function disableAccountRow(w: Writer, row: Row<"accounts">): Promise<boolean> {
+  const changed = await w.update("accounts", row, { is_disabled: true });
+  await endAllSessions(w, row.id);
+  return changed;
 }
 
 /** Links the account to a person (or unlinks it, with null). */

@@ -2,69 +2,48 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { ROLES, ROLE_NAMES, type Role } from "../../domain/policy.js";
 import type { SignedInAccount } from "../../records/accounts.js";
+import { adminUrls } from "../routes/admin/admin-urls.js";
 import { clockTime, longDate } from "../format.js";
 
-// The back office's home page: who is signed in, the roles they hold in each authority, and the
-// tasks still to come, shown as a task list that is marked plainly as not working yet.
+// The back office's home page: who is signed in, the roles they hold in each authority, and
+// where to go in each of those authorities: its page (bodies, people, plans) for everyone, and
+// its accounts and audit log for its administrators.
 
 type Text = { text: string };
 export type SummaryRow = { key: Text; value: Text };
-export type TaskListItem = { title: Text; hint: Text; status: { tag: { text: string; classes: string } } };
+export type Link = { href: string; text: string };
+export type AuthorityLinks = { name: string; links: Link[] };
 
 export type AdminHomePage = {
   pageTitle: string;
   name: string;
   email: string;
   roles: SummaryRow[];
-  tasks: TaskListItem[];
+  authorities: AuthorityLinks[];
   sessionEnds: string;
   csrfToken: string;
 };
 
-type Task = { title: string; hint: string; for: Role[] };
-
-// What issue 5 builds next, for the roles that will do it.
-const COMING_NEXT: Task[] = [
-  {
-    title: "Set up bodies, people and memberships",
-    hint: "Committees, joint bodies, councillors and officers, and who sits on what",
-    for: ["officer"],
-  },
-  {
-    title: "Schedule meetings",
-    hint: "One at a time or a municipal year's schedule; cancel and re-arrange",
-    for: ["officer"],
-  },
-  {
-    title: "Build and publish agendas",
-    hint: "Items, Part II items, reports, and the publication deadlines",
-    for: ["officer"],
-  },
-  {
-    title: "Write and upload reports",
-    hint: "Reports and appendices as PDF or Word documents",
-    for: ["officer", "author"],
-  },
-  {
-    title: "Record meetings",
-    hint: "Attendance, declarations of interest, minutes, resolutions and votes",
-    for: ["officer"],
-  },
-  {
-    title: "Record decisions and keep the forward plan",
-    hint: "Decision records, call-in, key decision notices and work programmes",
-    for: ["officer"],
-  },
-  {
-    title: "Read the papers of your committees",
-    hint: "Including exempt (Part II) papers of the bodies you sit on",
-    for: ["member"],
-  },
-  { title: "Manage accounts", hint: "Add people, give them roles, reset passwords", for: ["admin"] },
-  { title: "Read the audit log", hint: "Every change, by record and by person", for: ["admin"] },
-];
-
 const LONDON = tz("Europe/London");
+
+/** Each authority the account holds a role in, by name, with the pages its roles there open. */
+function authorityLinks(account: SignedInAccount): AuthorityLinks[] {
+  const byId = new Map<number, AuthorityLinks>();
+  for (const grant of account.grants) {
+    const entry = byId.get(grant.authorityId) ?? {
+      name: grant.authorityName,
+      links: [{ href: adminUrls.authority(grant.authorityId), text: "Bodies, meetings, people and plans" }],
+    };
+    if (grant.role === "admin") {
+      entry.links.push(
+        { href: adminUrls.accounts(grant.authorityId), text: "Accounts" },
+        { href: adminUrls.audit(grant.authorityId), text: "Audit log" },
+      );
+    }
+    byId.set(grant.authorityId, entry);
+  }
+  return [...byId.values()];
+}
 
 function rolesByAuthority(account: SignedInAccount): SummaryRow[] {
   const byAuthority = new Map<string, Role[]>();
@@ -90,17 +69,12 @@ function sessionEnds(expiresAt: string): string {
 }
 
 export function adminHomePage(account: SignedInAccount, expiresAt: string, csrfToken: string): AdminHomePage {
-  const held = new Set(account.grants.map((grant) => grant.role));
   return {
     pageTitle: "Back office",
     name: account.name,
     email: account.email,
     roles: rolesByAuthority(account),
-    tasks: COMING_NEXT.filter((task) => task.for.some((role) => held.has(role))).map((task) => ({
-      title: { text: task.title },
-      hint: { text: task.hint },
-      status: { tag: { text: "Coming next", classes: "govuk-tag--grey" } },
-    })),
+    authorities: authorityLinks(account),
     sessionEnds: sessionEnds(expiresAt),
     csrfToken,
   };
