@@ -1,6 +1,7 @@
 import { listCalendarMeetings } from "./calendar.js";
 import type { Db } from "../db/connect.js";
 import type { MinutesStatus } from "../domain/bundle.js";
+import { amendmentsOf, type Amendment } from "./versions.js";
 import { publicDocument, publicItem, publicMeeting } from "./visibility.js";
 
 // Read queries for the public meeting pages. Every query filters with the SQL form of the
@@ -89,6 +90,8 @@ export type PublicMeeting = MeetingSummary & {
   minutesStatus: MinutesStatus;
   items: (PublicItem | ExemptItem)[];
   attendance: PublicAttendance[];
+  /** changes made since the agenda was published, each with its reason, oldest first */
+  amendments: Amendment[];
 };
 
 /** Public meetings in date order: the calendar's query, without its extra filters. */
@@ -164,6 +167,7 @@ export async function findPublicMeeting(
     minutesStatus: minutesStatus(meeting.minutes_status),
     items: agenda.map((entry) => entry.item),
     attendance: await attendance(db, meeting.id),
+    amendments: await amendmentsOf(db, "meetings", meeting.id),
   };
 }
 

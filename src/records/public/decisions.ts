@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/connect.js";
+import { amendmentsOf, type Amendment } from "../versions.js";
 import { publicItem } from "../visibility.js";
 import { itemRefOf } from "./item-refs.js";
 import { count, type ItemRef } from "./refs.js";
@@ -176,9 +177,13 @@ export async function listDecisions(
   return { total: count(total?.n), decisions: rows.map((row) => summary(record(row))) };
 }
 
-export async function findDecision(db: Db, id: number): Promise<DecisionRecord | undefined> {
+/** A public decision with the changes made since it was published, each with its reason. */
+export async function findDecision(
+  db: Db,
+  id: number,
+): Promise<(DecisionRecord & { amendments: Amendment[] }) | undefined> {
   const row = await decisionRows(db).where("d.id", "=", id).executeTakeFirst();
-  return row ? record(row) : undefined;
+  return row ? { ...record(row), amendments: await amendmentsOf(db, "decisions", row.id) } : undefined;
 }
 
 export async function listPublicDecisionsOfItem(db: Db, itemId: number): Promise<DecisionSummary[]> {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/connect.js";
 import type { Named } from "../meetings.js";
+import { amendmentsOf, type Amendment } from "../versions.js";
 import { publicDocument } from "../visibility.js";
 import { itemRefOf, publicItemRows } from "./item-refs.js";
 import type { DocumentRef, ItemRef } from "./refs.js";
@@ -21,6 +22,8 @@ export type DocumentRecord = DocumentRef & {
   sourceDocument: DocumentRef | null;
   items: ItemRef[];
   issues: { slug: string; title: string }[];
+  /** changes made since it was published, each with its reason, oldest first */
+  amendments: Amendment[];
 };
 
 export type DocumentFile = { fileKey: string; mediaType: string | null; key: string };
@@ -163,6 +166,7 @@ export async function findDocument(
     sourceDocument: container ? documentRef(container) : null,
     items: items.map(itemRefOf),
     issues,
+    amendments: await amendmentsOf(db, "documents", row.id),
   };
 }
 

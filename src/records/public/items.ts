@@ -1,6 +1,7 @@
 import type { Db } from "../../db/connect.js";
 import type { MinutesStatus } from "../../domain/bundle.js";
 import type { MeetingSummary } from "../meetings.js";
+import { amendmentsOf, type Amendment } from "../versions.js";
 import { publicItem } from "../visibility.js";
 import { listPublicDecisionsOfItem, type DecisionSummary } from "./decisions.js";
 import { listItemDocuments } from "./documents.js";
@@ -42,6 +43,8 @@ export type ItemRecord = {
   resolutions: ResolutionRecord[];
   decisions: DecisionSummary[];
   issues: IssuePlace[];
+  /** changes made since it was published, each with its reason, oldest first */
+  amendments: Amendment[];
 };
 
 export async function findItemRecord(
@@ -136,6 +139,7 @@ export async function findItemRecord(
     pages: row.page_from === null ? null : { from: row.page_from, to: row.page_to ?? row.page_from },
     minutes: row.minutes,
     isMinutesTruncated: row.is_minutes_truncated,
+    amendments: await amendmentsOf(db, "agenda_items", row.id),
     documents: (await listItemDocuments(db, [row.id])).get(row.id) ?? [],
     declarations: await itemDeclarations(db, row.id),
     resolutions: (await loadResolutions(db, [row.id])).get(row.id) ?? [],

@@ -1,10 +1,12 @@
 import type { AuthoritySummary } from "../../records/public/authorities.js";
 import type { DecisionRecord, DecisionSummary } from "../../records/public/decisions.js";
 import type { ResolutionRecord } from "../../records/public/resolutions.js";
+import type { Amendment } from "../../records/versions.js";
 import { paragraphs } from "../format.js";
 import { decisionUrl, decisionsUrl } from "../urls.js";
 import { decisionsHref, type DecisionFieldError, type DecisionForm } from "./decision-filters.js";
 import { home } from "./breadcrumbs.js";
+import { amendmentNotes } from "./meeting.js";
 import {
   CALL_IN_STATUSES,
   callInText,
@@ -143,10 +145,12 @@ export type DecisionPage = {
   optionsRejected: string[];
   urgencyReason: string | null;
   resolutions: ResolutionRecordView[];
+  /** "Amended on 2 March 2026: …" for each change since publication */
+  amendments: string[];
 };
 
 export function decisionPage(
-  d: DecisionRecord,
+  d: DecisionRecord & { amendments: readonly Amendment[] },
   resolutions: ResolutionRecord[],
   today: string,
 ): DecisionPage {
@@ -175,5 +179,6 @@ export function decisionPage(
     optionsRejected: d.optionsRejected === null ? [] : paragraphs(d.optionsRejected),
     urgencyReason: d.urgencyReason,
     resolutions: resolutions.map((r) => resolutionRecordView(r, today)),
+    amendments: amendmentNotes(d.amendments),
   };
 }

@@ -2,6 +2,7 @@ import type { DocumentRecord } from "../../records/public/documents.js";
 import { fileDescription, sentenceCase } from "../format.js";
 import { bodyUrl, documentDownloadUrl, documentUrl, issueUrl } from "../urls.js";
 import { authorityTrail } from "./breadcrumbs.js";
+import { amendmentNotes } from "./meeting.js";
 import { cellItems, documentBlocks, type DocumentBlock } from "./document-text.js";
 import { dateText, itemLink, type Breadcrumb, type Link, type Phrase } from "./labels.js";
 
@@ -34,6 +35,8 @@ export type DocumentPage = {
   items: Link[];
   issues: Link[];
   blocks: TextBlockView[];
+  /** "Amended on 2 March 2026: …" for each change since publication */
+  amendments: string[];
 };
 
 function blockView(block: DocumentBlock): TextBlockView {
@@ -111,5 +114,6 @@ export function documentPage(document: DocumentRecord): DocumentPage {
     items: document.items.map(itemLink),
     issues: document.issues.map((issue) => ({ text: issue.title, href: issueUrl(issue.slug) })),
     blocks: document.text === null ? [] : documentBlocks(document.text).map(blockView),
+    amendments: amendmentNotes(document.amendments),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "../format.js";
 import { decisionUrl, forwardPlanEntryUrl, issueUrl, meetingUrl, personUrl } from "../urls.js";
 import { meetingTrail } from "./breadcrumbs.js";
+import { amendmentNotes } from "./meeting.js";
 import {
   documentView,
   itemLink,
@@ -42,6 +43,8 @@ export type ItemPage = {
   tags: Tag[];
   facts: Row[];
   urgencyReason: string | null;
+  /** "Amended on 2 March 2026: …" for each change since publication */
+  amendments: string[];
   description: string[];
   documents: DocumentView[];
   declarations: Phrase[];
@@ -110,6 +113,7 @@ export function itemPage(item: ItemRecord, today: string): ItemPage {
       ...(item.isKeyDecision ? [{ text: "Key decision", classes: "govuk-tag--blue" }] : []),
     ],
     facts: facts(item),
+    amendments: amendmentNotes(item.amendments),
     urgencyReason: item.urgencyReason,
     description: item.description === null ? [] : paragraphs(item.description),
     documents: item.documents.map(documentView),

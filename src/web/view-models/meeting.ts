@@ -12,8 +12,10 @@ import type {
   PublicMeeting,
   PublicResolution,
 } from "../../records/meetings.js";
+import type { Amendment } from "../../records/versions.js";
 import {
   fileDescription,
+  londonDate,
   longDate,
   pageRange,
   paragraphs,
@@ -77,7 +79,16 @@ export type MeetingPage = {
   attendance: AttendanceGroup[];
   /** the printed agenda pack, its supplement of late items, and "add to calendar" */
   downloads: { text: string; href: string }[];
+  /** "Amended on 2 March 2026: the venue changed" for each change since publication */
+  amendments: string[];
 };
+
+/** What a public page says of each change made to its published record (issue 5, part 4). */
+export function amendmentNotes(amendments: readonly Amendment[]): string[] {
+  return amendments.map(
+    (amendment) => `Amended on ${longDate(londonDate(new Date(amendment.at)))}: ${amendment.reason}`,
+  );
+}
 
 export function meetingPage(meeting: PublicMeeting): MeetingPage {
   const date = longDate(meeting.date);
@@ -95,6 +106,7 @@ export function meetingPage(meeting: PublicMeeting): MeetingPage {
     ),
     attendance: attendanceGroups(meeting.attendance),
     downloads: meetingDownloads(meeting),
+    amendments: amendmentNotes(meeting.amendments),
   };
 }
 

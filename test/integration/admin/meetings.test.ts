@@ -443,6 +443,92 @@ describe("meetings, agenda items and papers in the back office", () => {
     assert.match(versions[0]?.snapshot ?? "", /"title":"Budget monitoring"/);
   });
 
+  async function publicPath(path: string) {
+    const authority = await db()
+      .selectFrom("authorities")
+      .select("slug")
+      .where("name", "=", OWN)
+      .executeTakeFirstOrThrow();
+    return office.app.inject({ method: "GET", url: `/authorities/${authority.slug}${path}` });
+  }
+
+  test("the public item page says the item was amended, when and why", async () => {
+    const meeting = await theMeeting();
+    const page = await publicPath(`/meetings/${meeting.slug}/items/1`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Budget monitoring: month 10/);
+    assert.match(page.body, /Amended on Monday 2 March 2026: The title named the wrong month\./);
+  });
+
+  test("re-arranging a published meeting keeps it as a version; the public page says it was amended", async () => {
+    const meeting = await theMeeting();
+    const url = `/admin/meetings/${meeting.id}/rearrange`;
+    const fields = { "date-day": "6", "date-month": "3", "date-year": "2026", start: "3pm" };
+    const noReason = await office.post(officer, url, fields);
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await theMeeting()).start_time, "14:00");
+    const response = await office.post(officer, url, {
+      ...fields,
+      "amendment-reason": "The chair is unwell on Thursday.",
+    });
+    assert.equal(response.statusCode, 303);
+    const moved = await db()
+      .selectFrom("meetings")
+      .selectAll()
+      .where("id", "=", meeting.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(moved.date, "2026-03-06");
+    assert.equal(moved.slug, meeting.slug, "its address does not change");
+    const page = await publicPath(`/meetings/${meeting.slug}`);
+    assert.match(page.body, /Friday 6 March 2026/);
+    assert.match(page.body, /Amended on Monday 2 March 2026: The chair is unwell on Thursday\./);
+    // Put back, for the tests that follow.
+    await db()
+      .updateTable("meetings")
+      .set({ date: "2026-03-05", start_time: "14:00" })
+      .where("id", "=", meeting.id)
+      .execute();
+  });
+
+  test("a paper uploaded after publication is published at once; changing it is a published amendment", async () => {
+    const item = await itemNumbered("1");
+    const response = await upload(
+      officer,
+      item.id,
+      { title: "Budget monitoring report", kind: "report", part: "I" },
+      {
+        name: "budget.pdf",
+        type: "application/pdf",
+        bytes: await pdfWithText("Revenue budget monitoring, month 10"),
+      },
+    );
+    assert.equal(response.statusCode, 303);
+    const paper = await db()
+      .selectFrom("documents")
+      .selectAll()
+      .where("title", "=", "Budget monitoring report")
+      .executeTakeFirstOrThrow();
+    assert.equal(paper.is_published, true);
+    const hits = await db()
+      .selectFrom("search_entries")
+      .select("record_id")
+      .where("kind", "=", "document")
+      .where("record_id", "=", paper.id)
+      .execute();
+    assert.ok(hits.length > 0, "the paper is in the search index");
+    const edit = await office.post(officer, `/admin/documents/${paper.id}/edit`, {
+      title: "Budget monitoring report, month 10",
+      kind: "report",
+      part: "I",
+      "amendment-reason": "The title now names the month.",
+    });
+    assert.equal(edit.statusCode, 303);
+    const page = await publicPath(`/documents/${paper.key}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Budget monitoring report, month 10/);
+    assert.match(page.body, /Amended on Monday 2 March 2026: The title now names the month\./);
+  });
+
   test("an unpublished meeting is not found by a member; cancelling asks nothing of a draft", async () => {
     const created = await office.post(officer, `/admin/bodies/${bodyId}/meetings/new`, {
       "date-day": "9",
