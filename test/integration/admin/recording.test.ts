@@ -312,8 +312,57 @@ describe("recording a meeting", () => {
       .executeTakeFirstOrThrow();
     assert.ok(updateRow.account_id !== null);
 
+    const conditionRow = await office.connection.db
+      .selectFrom("conditions")
+      .selectAll()
+      .where("resolution_id", "=", condition.id)
+      .executeTakeFirstOrThrow();
+    const document = await office.connection.db
+      .insertInto("documents")
+      .values({
+        authority_id: conditionRow.authority_id,
+        key: "eia-savings",
+        title: "Equality impact assessment of the savings plan",
+        kind: "assessment",
+        part: "I",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await office.connection.db
+      .insertInto("item_documents")
+      .values({ item_id: s.reportId, document_id: document.id, position: 1 })
+      .execute();
+    const assured = await office.post(officer, `/admin/conditions/${conditionRow.id}/edit`, {
+      group: "Before the savings are made",
+      text: "An equality impact assessment is completed",
+      status: "assured",
+      evidence: String(document.id),
+    });
+    assert.equal(assured.statusCode, 303);
+    const evidence = await office.connection.db
+      .selectFrom("condition_evidence")
+      .selectAll()
+      .where("condition_id", "=", conditionRow.id)
+      .execute();
+    assert.deepEqual(evidence, [{ condition_id: conditionRow.id, document_id: document.id }]);
+
+    // A resolution cannot be nested under itself or under one nested under it.
+    const parent = await office.connection.db
+      .selectFrom("resolutions")
+      .select("id")
+      .where("item_id", "=", s.reportId)
+      .where("parent_id", "is", null)
+      .executeTakeFirstOrThrow();
+    const editForm = await office.get(officer, `/admin/resolutions/${parent.id}/edit`);
+    assert.equal(editForm.statusCode, 200);
+    const parentSelect = /<select[^>]*name="parent"[\s\S]*?<\/select>/.exec(editForm.body)?.[0] ?? "";
+    assert.match(parentSelect, /<option value="">None<\/option>/);
+    assert.doesNotMatch(parentSelect, new RegExp(`value="(${parent.id}|${condition.id})"`));
+
     const resolutionPage = await office.get(officer, `/admin/resolutions/${condition.id}`);
     assert.match(resolutionPage.body, /An equality impact assessment is completed/);
+    assert.match(resolutionPage.body, /Equality impact assessment of the savings plan/);
+    assert.match(resolutionPage.body, /Assured/);
     assert.match(resolutionPage.body, /Report progress on the savings plan/);
     const actionPage = await office.get(officer, `/admin/actions/${actionRow.id}`);
     assert.match(actionPage.body, /First report went to the June meeting/);
@@ -461,7 +510,7 @@ describe("recording a meeting", () => {
       substitute: String(s.people.sub),
     });
     assert.equal(attendance.statusCode, 400);
-    assert.match(errorSummaryText(attendance.body), /Select ada chairwoman from the list|from the list/);
+    assert.match(errorSummaryText(attendance.body), /Select attendance of Ada Chairwoman from the list/);
     assert.equal(await count("attendances"), attendances);
     const mismatched = await office.post(officer, `/admin/meetings/${s.meetingId}/attendance`, {
       "other-person": String(s.people.officer),

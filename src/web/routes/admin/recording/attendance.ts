@@ -43,7 +43,7 @@ async function loadAttendance(db: Db, params: Params): Promise<AttendanceContext
 const statusField = (person: Listed): Field => ({
   kind: "select",
   name: `status-${person.id}`,
-  label: personName(person),
+  label: `Attendance of ${personName(person)}`,
   hint: choiceText(MEMBERSHIP_ROLES, person.role) ?? undefined,
   options: ATTENDANCE_STATUSES,
 });
