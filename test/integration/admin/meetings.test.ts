@@ -211,13 +211,22 @@ describe("meetings, agenda items and papers in the back office", () => {
     );
     assert.equal(await count("agenda_items"), before);
 
+    const lead = await db()
+      .selectFrom("people")
+      .select("id")
+      .where("name", "=", "Aspinall")
+      .executeTakeFirstOrThrow();
     const first = await office.post(officer, url, {
       number: "1",
       title: "Budget monitoring",
       kind: "report",
       part: "I",
+      "lead-member": String(lead.id),
     });
     assert.equal(first.statusCode, 303);
+    assert.equal((await itemNumbered("1")).lead_member_id, lead.id);
+    const page = await office.get(officer, `/admin/items/${(await itemNumbered("1")).id}`);
+    assert.match(page.body, /Lead member[\s\S]*Aspinall/);
     const second = await office.post(officer, url, {
       number: "2",
       title: "Award of the home care contract",
@@ -313,6 +322,20 @@ describe("meetings, agenda items and papers in the back office", () => {
     assert.equal(document.is_published, false);
     assert.match(document.text ?? "", /Tender evaluation scores/);
     assert.ok(document.file_key !== null && (await office.files.has(document.file_key)));
+
+    const member = await office.userFor("member", OWN, { memberOf: [COMMITTEE] });
+    const refused = await upload(
+      member,
+      exempt.id,
+      { title: "A member's paper", kind: "report", part: "II", paragraph: "3" },
+      {
+        name: "member.pdf",
+        type: "application/pdf",
+        bytes,
+      },
+    );
+    assert.equal(refused.statusCode, 403);
+    assert.equal(await count("documents"), before + 1);
   });
 
   test("before publishing, the page shows the deadline; publishing late needs a reason for urgency", async () => {
@@ -348,6 +371,17 @@ describe("meetings, agenda items and papers in the back office", () => {
       .where("title", "=", "Confidential tender evaluation")
       .executeTakeFirstOrThrow();
     assert.equal(paper.is_published, true);
+    const indexed = await db()
+      .selectFrom("search_entries")
+      .select(["title", "body"])
+      .where("is_public", "=", true)
+      .execute();
+    const texts = indexed.map((entry) => `${entry.title} ${entry.body}`);
+    assert.ok(
+      texts.some((text) => text.includes("Budget monitoring")),
+      "the Part I item is searchable",
+    );
+    assert.ok(!texts.some((text) => /home care|Tender evaluation/.test(text)), "Part II is not");
   });
 
   test("the public meeting page shows the Part I items and the urgency, never the Part II paper", async () => {
