@@ -588,4 +588,85 @@ describe("meetings, agenda items and papers in the back office", () => {
       .executeTakeFirstOrThrow();
     assert.equal(after.status, "cancelled");
   });
+
+  test("a draft's details change without a reason; a missing start time is refused", async () => {
+    const draft = await db()
+      .selectFrom("meetings")
+      .selectAll()
+      .where("body_id", "=", bodyId)
+      .where("date", "=", "2026-04-09")
+      .executeTakeFirstOrThrow();
+    const url = `/admin/meetings/${draft.id}/edit`;
+    const bad = await office.post(officer, url, { start: "", venue: "Guildhall" });
+    assert.equal(bad.statusCode, 400);
+    assert.match(errorSummaryText(bad.body), /Enter start time/);
+    const response = await office.post(officer, url, { start: "9:30am", venue: "Guildhall" });
+    assert.equal(response.statusCode, 303);
+    const changed = await db()
+      .selectFrom("meetings")
+      .selectAll()
+      .where("id", "=", draft.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(changed.start_time, "09:30");
+    assert.equal(changed.venue, "Guildhall");
+    const versions = await db()
+      .selectFrom("record_versions")
+      .select("id")
+      .where("record_table", "=", "meetings")
+      .where("record_id", "=", draft.id)
+      .execute();
+    assert.equal(versions.length, 0);
+  });
+
+  test("a published paper of Part I is read by any councillor of the authority; its form refuses bad input", async () => {
+    const paper = await db()
+      .selectFrom("documents")
+      .selectAll()
+      .where("title", "like", "Budget monitoring report%")
+      .executeTakeFirstOrThrow();
+    const cabinetMember = await office.userFor("member", OWN, { memberOf: ["Cabinet"] });
+    assert.equal((await office.get(cabinetMember, `/admin/documents/${paper.id}`)).statusCode, 200);
+    assert.equal((await office.get(cabinetMember, `/admin/documents/${paper.id}/file`)).statusCode, 200);
+    assert.equal(
+      (await office.get(await office.userFor("officer", OTHER), `/admin/documents/${paper.id}`)).statusCode,
+      403,
+    );
+    const bad = await office.post(officer, `/admin/documents/${paper.id}/edit`, {
+      title: "",
+      kind: "report",
+      part: "II",
+      "amendment-reason": "x",
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(errorSummaryText(bad.body), /Enter title/);
+    const noParagraph = await office.post(officer, `/admin/documents/${paper.id}/edit`, {
+      title: "Secret now",
+      kind: "report",
+      part: "II",
+      "amendment-reason": "x",
+    });
+    assert.equal(noParagraph.statusCode, 400);
+    assert.match(errorSummaryText(noParagraph.body), /Select the exempt information paragraph/);
+    const unchanged = await db()
+      .selectFrom("documents")
+      .selectAll()
+      .where("id", "=", paper.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(unchanged.title, paper.title);
+    assert.equal(unchanged.part, "I");
+  });
+
+  test("cancelling a published meeting asks a reason; the public page says it is cancelled and why", async () => {
+    const meeting = await theMeeting();
+    const url = `/admin/meetings/${meeting.id}/cancel`;
+    const noReason = await office.post(officer, url, {});
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await theMeeting()).status, "scheduled");
+    const response = await office.post(officer, url, { "amendment-reason": "Not quorate." });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `/admin/meetings/${meeting.id}?notice=cancelled`);
+    const page = await publicPath(`/meetings/${meeting.slug}`);
+    assert.match(page.body, /Cancelled/);
+    assert.match(page.body, /Amended on Monday 2 March 2026: Not quorate\./);
+  });
 });
