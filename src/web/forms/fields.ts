@@ -14,7 +14,13 @@ type Common = {
 };
 
 export type Field =
-  | (Common & { kind: "text"; maxLength: number; width?: "short" | "full" })
+  | (Common & {
+      kind: "text";
+      maxLength: number;
+      width?: "short" | "full";
+      /** a password: typed unseen, and never sent back to the browser */
+      isSecret?: boolean;
+    })
   | (Common & { kind: "textarea"; maxLength: number; rows?: number })
   | (Common & { kind: "number"; min: number; max: number })
   | (Common & { kind: "date" })

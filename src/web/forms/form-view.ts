@@ -49,9 +49,10 @@ function fieldView(field: Field, raw: RawValues, errors: FieldErrors): FieldView
           id: field.name,
           name: field.name,
           label: label(field),
-          value,
+          value: field.isSecret ? "" : value,
           classes: field.width === "short" ? "govuk-input--width-20" : undefined,
-          spellcheck: true,
+          spellcheck: !field.isSecret,
+          ...(field.isSecret ? { type: "password", autocomplete: "new-password" } : {}),
         },
       };
     case "number":

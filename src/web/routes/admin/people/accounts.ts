@@ -95,6 +95,7 @@ const PASSWORD_FIELD: Field = {
   hint: "At least 12 characters. Give it to them in person or by phone, never by email.",
   isRequired: true,
   maxLength: 256,
+  isSecret: true,
 };
 
 const accountsPage = viewPage<AuthorityContext>({

@@ -47,7 +47,8 @@ export function changedFields(entry: Pick<Row<"audit_log">, "action" | "before" 
   const before = parsed(entry.before);
   const after = parsed(entry.after);
   if (entry.action === "delete") return [];
-  const keys = Object.keys(after).filter((key) => key !== "id");
+  // Every row of an authority's log is that authority's: its id would only repeat itself.
+  const keys = Object.keys(after).filter((key) => key !== "id" && key !== "authority_id");
   const lines =
     entry.action === "update"
       ? keys
@@ -80,8 +81,22 @@ function filterFields(tables: string[]): Field[] {
       label: "Kind of record",
       options: tables.map((table) => ({ value: table, text: sentenceCase(table) })),
     },
-    { kind: "text", name: "record", label: "Record number", hint: "Its id", maxLength: 12, width: "short" },
-    { kind: "text", name: "person", label: "Changed by", hint: "Their email address", maxLength: 254 },
+    {
+      kind: "text",
+      name: "record",
+      label: "Record number",
+      hint: "The number at the end of the record's back-office address",
+      maxLength: 12,
+      width: "short",
+    },
+    {
+      kind: "text",
+      name: "person",
+      label: "Changed by",
+      hint: "Their email address",
+      maxLength: 254,
+      width: "short",
+    },
   ];
 }
 
