@@ -99,9 +99,8 @@ describe("decision records in the back office", () => {
     assert.match(page.body, /Call-in period ends/);
     assert.match(page.body, /Open for call-in/);
 
-    const again = await office.post(officer, `/admin/decisions/${draft.id}/publish`, {});
-    assert.equal(again.statusCode, 400);
-    assert.match(errorSummaryText(again.body), /already published/);
+    // Published once: there is no publishing it again.
+    assert.equal((await office.get(officer, `/admin/decisions/${draft.id}/publish`)).statusCode, 404);
 
     const calledIn = await office.post(officer, `/admin/decisions/${draft.id}/call-in`, {
       status: "called-in",
@@ -175,18 +174,40 @@ describe("decision records in the back office", () => {
   test("an author and an officer of another authority are refused, and nothing changes", async () => {
     const decision = await decisionOf(itemId);
     assert.ok(decision);
+    const draft = await office.connection.db
+      .insertInto("decisions")
+      .values({
+        authority_id: decision.authority_id,
+        item_id: otherItemId,
+        decision_maker: "Cabinet",
+        decided_on: "2026-02-24",
+        title: "A draft decision",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const users = [await office.userFor("author", OWN), await office.userFor("officer", OTHER)];
+    const audit = await office.connection.db.selectFrom("audit_log").select("id").execute();
     for (const user of users) {
       for (const [url, fields] of [
         [`/admin/items/${itemId}/decision`, { title: "Changed", "amendment-reason": "x" }],
         [`/admin/decisions/${decision.id}/call-in`, { status: "not-called-in" }],
-        [`/admin/decisions/${decision.id}/publish`, {}],
+        [`/admin/decisions/${draft.id}/publish`, {}],
       ] as const) {
         const response = await office.post(user, url, fields);
         assert.equal(response.statusCode, 403, `${user.email} ${url}`);
       }
     }
     assert.deepEqual(await decisionOf(itemId), decision);
+    const stillDraft = await office.connection.db
+      .selectFrom("decisions")
+      .select("is_published")
+      .where("id", "=", draft.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stillDraft.is_published, false);
+    assert.equal(
+      (await office.connection.db.selectFrom("audit_log").select("id").execute()).length,
+      audit.length,
+    );
   });
 
   test("bad input gets the error summary and saves nothing", async () => {

@@ -383,8 +383,9 @@ describe("recording a meeting", () => {
       .executeTakeFirstOrThrow();
     assert.equal(earlier.minutes_status, "approved");
     assert.equal(earlier.minutes_approved_item_id, s.minutesItemId);
-    // An item that is not a minutes item has no such form.
+    // An item that is not a minutes item has no such form, nor has one with nothing left to approve.
     assert.equal((await office.get(officer, `/admin/items/${s.reportId}/approve-minutes`)).statusCode, 404);
+    assert.equal((await office.get(officer, url)).statusCode, 404);
   });
 
   test("minutes of a meeting whose agenda is not published never reach the public", async () => {
@@ -571,7 +572,19 @@ describe("recording a meeting", () => {
     const url = `/admin/declarations/${declaration.id}/remove`;
     const unconfirmed = await office.post(officer, url, {});
     assert.equal(unconfirmed.statusCode, 400);
-    assert.match(errorSummaryText(unconfirmed.body), /Confirm that you want to remove the declaration/);
+    assert.match(errorSummaryText(unconfirmed.body), /Select are you sure you want to remove it/);
+    const kept = await office.post(officer, url, { confirm: "no" });
+    assert.equal(kept.statusCode, 303);
+    assert.equal(
+      (
+        await office.connection.db
+          .selectFrom("declarations")
+          .select("id")
+          .where("id", "=", declaration.id)
+          .execute()
+      ).length,
+      1,
+    );
     const removed = await office.post(officer, url, { confirm: "yes" });
     assert.equal(removed.statusCode, 303);
     const left = await office.connection.db

@@ -192,7 +192,11 @@ function publishNotes(context: DecisionRecord, today: string): Note[] {
 const publishDecisionPage = formPage<DecisionRecord>({
   path: "/admin/decisions/:decision/publish",
   action: "publish-decision",
-  load: loadDecision,
+  // A published decision has no "publish" form: it is changed by amendment instead.
+  load: async (db, params) => {
+    const record = await loadDecision(db, params);
+    return record === null || record.decision.is_published ? null : record;
+  },
   resource: decisionResource,
   title: () => "Publish the decision",
   caption: (context) => context.decision.title,
@@ -216,8 +220,7 @@ const publishDecisionPage = formPage<DecisionRecord>({
     },
   ],
   initial: (context) => ({ "urgency-reason": context.decision.urgency_reason }),
-  check(values, context): Record<string, string> {
-    if (context.decision.is_published) return { urgent: "This decision is already published" };
+  check(values): Record<string, string> {
     if (flagValue(values, "urgent") && optionalText(values, "urgency-reason") === null)
       return { "urgency-reason": "Enter the reason the decision is urgent" };
     return {};

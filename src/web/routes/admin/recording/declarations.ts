@@ -9,7 +9,7 @@ import {
   type PersonOption,
 } from "../../../../records/admin/recording.js";
 import { escapeHtml } from "../../../../publishing/feeds.js";
-import { flagValue, optionalText, textValue, type Option } from "../../../forms/fields.js";
+import { optionalText, textValue, type Option } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
 import type { Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
@@ -88,20 +88,23 @@ const removeDeclarationPage = formPage<DeclarationContext>({
   submit: "Remove declaration",
   fields: () => [
     {
-      kind: "checkbox",
+      kind: "radios",
       name: "confirm",
-      label: "Are you sure?",
-      checkboxText: "Yes, remove this declaration",
+      label: "Are you sure you want to remove it?",
+      isRequired: true,
+      options: [
+        { value: "yes", text: "Yes, remove the declaration" },
+        { value: "no", text: "No, keep it" },
+      ],
     },
   ],
-  check: (values): Record<string, string> =>
-    flagValue(values, "confirm") ? {} : { confirm: "Confirm that you want to remove the declaration" },
-  async save(w, context) {
+  async save(w, context, { values }) {
+    if (textValue(values, "confirm") !== "yes")
+      return { location: adminUrls.item(context.item.id), notice: "saved" };
     await w.delete("declarations", context.declaration);
     return { location: adminUrls.item(context.item.id), notice: "removed" };
   },
 });
-
 export const DECLARATION_PAGES = [newDeclarationPage, removeDeclarationPage];
 
 export async function declarationsSection(record: ItemRecord, request: ViewRequest): Promise<Section> {

@@ -66,11 +66,9 @@ const publishMinutesPage = formPage<MeetingRecord>({
 type ApprovalContext = ItemRecord & { earlier: Row<"meetings">[] };
 
 /** Earlier meetings of the body whose minutes are published as drafts: what a minutes item may
- * approve. Only a "minutes" item approves minutes; any other item has no such form. */
-async function loadApproval(db: Db, params: Params): Promise<ApprovalContext | null> {
-  const record = await loadItem(db, params);
-  if (record === null || record.item.kind !== "minutes") return null;
-  const earlier = await db
+ * approve. */
+async function draftsBefore(db: Db, record: ItemRecord): Promise<Row<"meetings">[]> {
+  return db
     .selectFrom("meetings")
     .selectAll()
     .where("body_id", "=", record.body.id)
@@ -78,7 +76,15 @@ async function loadApproval(db: Db, params: Params): Promise<ApprovalContext | n
     .where("minutes_status", "=", "draft")
     .orderBy("date", "desc")
     .execute();
-  return { ...record, earlier };
+}
+
+/** Only a "minutes" item approves minutes, and only when there are draft minutes to approve;
+ * otherwise there is no such form. */
+async function loadApproval(db: Db, params: Params): Promise<ApprovalContext | null> {
+  const record = await loadItem(db, params);
+  if (record === null || record.item.kind !== "minutes") return null;
+  const earlier = await draftsBefore(db, record);
+  return earlier.length === 0 ? null : { ...record, earlier };
 }
 
 const approveMinutesPage = formPage<ApprovalContext>({
@@ -90,10 +96,6 @@ const approveMinutesPage = formPage<ApprovalContext>({
   caption: itemName,
   back: (context) => adminUrls.item(context.item.id),
   submit: "Approve the minutes",
-  notes: (context) =>
-    context.earlier.length === 0
-      ? [{ text: "No earlier meeting of this body has draft minutes waiting for approval.", isWarning: true }]
-      : [],
   fields: (context) => [
     {
       kind: "radios",
@@ -161,6 +163,7 @@ export async function minutesPublishingSection(
 /** On a "minutes" item: the minutes it approved, or the form to approve them. */
 export async function approvalSection(record: ItemRecord, request: ViewRequest): Promise<Section | null> {
   if (record.item.kind !== "minutes") return null;
+  const waiting = await draftsBefore(request.deps.db, record);
   const approved = await request.deps.db
     .selectFrom("meetings")
     .select(["id", "date"])
@@ -177,7 +180,14 @@ export async function approvalSection(record: ItemRecord, request: ViewRequest):
           ),
     links: [
       ...approved.map((m) => ({ href: adminUrls.meeting(m.id), text: `Meeting of ${longDate(m.date)}` })),
-      { href: adminUrls.approveMinutes(record.item.id), text: "Approve the minutes of an earlier meeting" },
+      ...(waiting.length === 0
+        ? []
+        : [
+            {
+              href: adminUrls.approveMinutes(record.item.id),
+              text: "Approve the minutes of an earlier meeting",
+            },
+          ]),
     ],
   };
 }
