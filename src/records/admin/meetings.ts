@@ -135,6 +135,7 @@ export async function personName(db: Db, id: number | null): Promise<string | nu
 /** The item's own row, without the papers the agenda read brought with it (for writes and the
  * audit log, which keeps rows as they are stored). */
 export function itemRowOf(entry: AgendaEntry): Row<"agenda_items"> {
-  const { documents, ...item } = entry;
-  return documents === undefined ? entry : item;
+  const item: Row<"agenda_items"> & Partial<Pick<AgendaEntry, "documents">> = { ...entry };
+  delete item.documents;
+  return item;
 }

@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS, choiceText } from "../../../../domain/choices.js";
 import { slugify } from "../../../../domain/names.js";
 import { can } from "../../../../domain/policy.js";
 import { WitanError } from "../../../../errors.js";
+import type { SignedInAccount } from "../../../../records/accounts.js";
 import { extractText } from "../../../../importers/extract/index.js";
 import {
   addItemPaper,
@@ -56,7 +57,7 @@ function partOf({ document, item }: DocumentRecord): string {
 /** Whether even the paper's existence is kept from those who may not read it. */
 const isHidden = (record: DocumentRecord) => partOf(record) === "II" || !record.document.is_published;
 
-function visible(record: DocumentRecord, account: Parameters<typeof canSee>[0]): boolean {
+function visible(record: DocumentRecord, account: SignedInAccount): boolean {
   return canSee(account, record, { part: partOf(record), isPublished: record.document.is_published });
 }
 
