@@ -1,14 +1,17 @@
 import { WitanError } from "../../errors.js";
 import type { ExtractedText, ImportHints } from "../types.js";
-import { authorityFromCapitals, findAuthorities, mostNamedAuthority } from "./authorities.js";
+import { authorityFromCapitals, findAuthorities, mostNamedAuthority, placeKey } from "./authorities.js";
 import { readFrontSheet } from "./front-sheet.js";
 import type { Line } from "./lines.js";
 import { PRESENT } from "./patterns.js";
 import type { Part } from "./recognise.js";
 
 // Whose document is this? The authority the document states where a heading or address states
-// it; else the one the user hints; else, with a warning, the one its text names most often.
-// A hint never overrides what the document states.
+// it. A council's own web page seldom names its council and often names others (an issue page
+// about a partnership names the partner throughout), so there the user's hint comes next. A
+// paper a council writes (report, minutes, agenda) names its own council in its text: there the
+// council it clearly names most comes before a hint that names another, which is set aside with
+// a warning, so one --authority given for a batch of files cannot relabel another council's report.
 
 export function resolveAuthority(
   doc: ExtractedText,
@@ -18,8 +21,15 @@ export function resolveAuthority(
 ): string {
   const stated = statedAuthority(doc, parts);
   if (stated) return stated;
-  if (hints.authority) return hints.authority;
   const inferred = mostNamedAuthority(doc.text.slice(0, 2_000_000));
+  const webPage = parts.some((p) => WEB_PAGES.has(p.kind));
+  if (hints.authority) {
+    if (webPage || !inferred || placeKey(inferred) === placeKey(hints.authority)) return hints.authority;
+    warnings.push(
+      `${doc.file}: the document names ${inferred} as its council, so --authority "${hints.authority}" was not used`,
+    );
+    return inferred;
+  }
   if (inferred) {
     warnings.push(
       `${doc.file}: the document does not state its council; read as ${inferred}, the council it names most`,
@@ -39,6 +49,8 @@ export function resolveAuthority(
     `${doc.file}: the document does not say which council it belongs to; pass --authority "Name of Council"`,
   );
 }
+
+const WEB_PAGES = new Set(["issue-history", "meeting-page", "article"]);
 
 function statedAuthority(doc: ExtractedText, parts: Part[]): string | undefined {
   for (const part of parts) {

@@ -28,6 +28,10 @@ const CONTACT =
 /** "Notice of a meeting of the Combined Authority Board", "A meeting of the Licensing Committee will be held …" */
 const NOTICE_OF =
   /^(?:notice\s+of\s+(?:an?\s+|the\s+)?|an?\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:to\s+be\s+held|will\s+be\s+held|on|at)\b.*)?\.?$/i;
+/** "You are hereby summoned to attend a meeting of the X Committee to be held in the Council
+ * Chamber, Town Hall, on Wednesday 5 February 2025 at 7.15 pm." */
+const SUMMONS =
+  /\b(?:summoned|invited|requested)\s+to\s+attend\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)\s+(?:to\s+be\s+held|which\s+will\s+be\s+held)\s+(?:(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+)?on\b/i;
 const DATE_LABEL = /^(?:date(?:\s+of\s+meeting)?|when)\s*:\s*(.+)$/i;
 const TIME_LABEL = /^time\s*:\s*(.+)$/i;
 const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
@@ -61,6 +65,19 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     if (venue?.[1]) sheet.venue ??= venue[1].trim();
     const notice = NOTICE_OF.exec(text);
     if (notice?.[1] && looksLikeBody(notice[1])) sheet.body ??= bodyName(notice[1]);
+    const summons = SUMMONS.exec(text);
+    if (summons && dateIndex < 0) {
+      if (summons[1] && looksLikeBody(summons[1])) sheet.body ??= bodyName(summons[1]);
+      if (summons[2]) sheet.venue ??= summons[2].trim();
+      const found = findDates(text)[0];
+      if (found) {
+        dateIndex = i;
+        sheet.date = found.iso;
+        const inline = findTime(text.slice(found.index + found.length));
+        if (inline) sheet.start ??= inline.time;
+      }
+      continue;
+    }
     const bodyLabel = BODY_LABEL.exec(text);
     if (bodyLabel?.[1] && looksLikeBody(bodyLabel[1])) sheet.body ??= bodyName(bodyLabel[1]);
     const time = TIME_LABEL.exec(text);
@@ -79,7 +96,12 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
   }
   if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
   sheet.members = readMembers(texts);
-  sheet.signatory = readSignatory(texts);
+  const signed = readSignatory(texts);
+  if (signed) {
+    sheet.signatory = signed.person;
+    // The clerk dates the summons when issuing it: "Fiona Bright / Town Clerk / 29 January 2025".
+    if (signed.date && signed.date !== sheet.date) sheet.published ??= signed.date;
+  }
   return sheet;
 }
 
@@ -126,7 +148,10 @@ function nextText(texts: string[], i: number): { text: string; index: number } |
 
 function readMembers(texts: string[]): PersonRef[] {
   const at = texts.findIndex(
-    (t) => MEMBERS.test(t) && (t.length < 60 || /^\w+\s*:/.test(t)) && !/invited|summoned|requested/i.test(t),
+    (t) =>
+      MEMBERS.test(t) &&
+      (t.length < 60 || /^(?:\w+\s+)?\w+\s*:/.test(t)) &&
+      !/invited|summoned|requested/i.test(t),
   );
   if (at < 0) return [];
   const members: PersonRef[] = [];
@@ -134,6 +159,9 @@ function readMembers(texts: string[]): PersonRef[] {
   if (inline) members.push(...readPeopleList(inline, true));
   for (let i = at + 1; i < texts.length; i++) {
     const text = (texts[i] ?? "").split("\t")[0]?.trim() ?? "";
+    // A list given on the label's own line ends with its paragraph: the names below it are the
+    // signatory's, not members'.
+    if (text === "" && inline) break;
     if (text === "") continue;
     // The list ends at the next label ("Enquiries to:") or at a line that is mostly not names.
     if (text.length > 600 || /^[A-Za-z][\w ]{1,30}:/.test(text)) break;
@@ -145,14 +173,20 @@ function readMembers(texts: string[]): PersonRef[] {
 }
 
 /** "Fiona Wells" over "Chief Executive" at the foot of the summons. */
-function readSignatory(texts: string[]): PersonRef | undefined {
-  let found: PersonRef | undefined;
+function readSignatory(texts: string[]): { person: PersonRef; date?: string } | undefined {
+  let found: { person: PersonRef; date?: string } | undefined;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? "";
     if (text === "" || !looksLikeName(text) || text.split(" ").length < 2) continue;
     const next = nextText(texts, i);
     if (!next || next.index - i > 2 || !JOB_LINE.test(next.text) || next.text.length > 80) continue;
-    found = { name: text, councillor: false, jobTitle: next.text };
+    const after = nextText(texts, next.index);
+    const date =
+      after && after.index - next.index <= 2 && isDateLine(after.text) ? findDates(after.text)[0] : undefined;
+    found = {
+      person: { name: text, councillor: false, jobTitle: next.text },
+      ...(date ? { date: date.iso } : {}),
+    };
   }
   return found;
 }

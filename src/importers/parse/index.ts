@@ -9,8 +9,10 @@ import { splitLines } from "./lines.js";
 import { type Part, segment } from "./recognise.js";
 
 // The parsing half of the importers: extracted text in, a bundle out (src/importers/types.ts).
-// Pure and deterministic: no I/O, no clock, the same text always gives the same bundle. Every
-// failure is a WitanError that names the file.
+// Pure and deterministic: no I/O, no clock, the same text always gives the same bundle. A layout
+// it does not know is a WitanError (DOCUMENT_UNRECOGNISED) that names the file and says what was
+// looked for; anything else thrown is a bug in the parser and surfaces as one, never disguised
+// as an unrecognised document.
 
 export function parseDocument(doc: ExtractedText, hints: ImportHints): ParsedDocument {
   try {
@@ -18,8 +20,15 @@ export function parseDocument(doc: ExtractedText, hints: ImportHints): ParsedDoc
   } catch (error) {
     if (error instanceof WitanError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new WitanError("DOCUMENT_UNRECOGNISED", `${doc.file}: the document could not be read (${reason})`);
+    throw new ParserBug(`${doc.file}: the parser failed with an internal error, a bug in Witan (${reason})`, {
+      cause: error,
+    });
   }
+}
+
+/** An error in the parser itself: reported as a bug, with the file it happened on. */
+export class ParserBug extends Error {
+  override readonly name = "ParserBug";
 }
 
 function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {

@@ -59,6 +59,7 @@ const NOT_NAME_WORDS = new Set(
     "reports",
     "papers",
     "documents",
+    ...["llp", "ltd", "limited", "plc", "inc", "cic", "llc", "co"],
   ].map((w) => w.toLowerCase()),
 );
 

@@ -31,6 +31,10 @@ const LABEL_ONLY =
   /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)\b\s*(?:unanimously\s*)?(?:that|to)?\s*[:\-–—]?$/i;
 /** "Decision: The Committee noted the report.", "DECISION: That the minutes … be approved": a label, not a verb. */
 const DECISION_LABEL = /^(?:decisions?|outcome)\s*[:\-–—]\s*(?=\S)/i;
+/** "The minutes of the meeting held on 11 March were AGREED as a correct record": the verb set in
+ * capitals, as minutes mark their decisions. */
+const PASSIVE_DECIDED =
+  /^(?:The|That|This)\s[^.;]{3,160}?\s(?:was|were|is|are)\s+(?:unanimously\s+)?(AGREED|APPROVED|RESOLVED|ADOPTED|ENDORSED|NOTED|ACCEPTED)\b/;
 const BODY_DECIDES =
   /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
 const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
@@ -96,7 +100,7 @@ export function findResolutions(lines: Line[]): Found {
       i = end;
       continue;
     }
-    const single = INLINE.exec(text) ?? BODY_DECIDES.exec(text);
+    const single = INLINE.exec(text) ?? BODY_DECIDES.exec(text) ?? PASSIVE_DECIDED.exec(text);
     if (single && !marker) {
       let end = i + 1;
       // "RESOLVED:" on its own line, and the decision in the paragraph below it.
@@ -130,8 +134,10 @@ type Lead = { verb?: string; ownText: boolean };
 /** A line that introduces numbered decisions. */
 function readLead(lines: Line[], i: number): Lead | undefined {
   const text = lines[i]?.text ?? "";
-  if (!LEAD_END.test(text) || text.length > 300 || readMarker(text)) return undefined;
   const decision = DECISION_WORDS.exec(text);
+  // "RESOLVED: That" with its clauses below ends on the word that leads into them.
+  const leadsOn = decision !== null && /\b(?:that|to)$/i.test(text);
+  if (!(LEAD_END.test(text) || leadsOn) || text.length > 300 || readMarker(text)) return undefined;
   const next = nextEntry(lines, i + 1);
   if (!next) return undefined;
   const verbStarts = VERB_START.test(next.rest);

@@ -262,7 +262,7 @@ function isFrontSheet(lines: Line[]): boolean {
     head.some(
       (t) =>
         /^(?:(?:board|committee|cabinet|panel)\s+)?(members|membership)\s*:?\s*$/i.test(t) ||
-        /^members\s*:/i.test(t),
+        /^(?:(?:board|committee|cabinet|panel)\s+)?members(?:hip)?\s*:/i.test(t),
     )
   )
     signals++;

@@ -50,6 +50,17 @@ describe("hints", () => {
     assert.deepEqual(hinted, parseDocument(doc, {}));
   });
 
+  it("never replace the council a document names throughout", () => {
+    const parsed = parseDocument(sample("torbay-schools-forum-2018-01-report.txt"), {
+      authority: "Another Borough Council",
+    });
+    assert.deepEqual(
+      parsed.bundle.authorities.map((a) => a.name),
+      ["Torbay Council"],
+    );
+    assert.ok(parsed.warnings.some((w) => w.includes("--authority") && w.includes("Torbay Council")));
+  });
+
   it("name the council a web page omits, and without one the page is refused with a clear message", () => {
     const doc = fixture("eastbridge-cabinet-agenda-and-minutes.txt");
     assert.equal(

@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { parseBundle } from "../../../src/domain/bundle-validate.js";
 import { WitanError } from "../../../src/errors.js";
-import { parseDocument } from "../../../src/importers/parse/index.js";
+import { ParserBug, parseDocument } from "../../../src/importers/parse/index.js";
+import type { ExtractedText } from "../../../src/importers/types.js";
 import { extracted, fixture, sample, SAMPLES, unresolved } from "./support.js";
 
 // Whatever the text, the parser returns a bundle that validates and resolves, or throws a
@@ -123,4 +124,18 @@ describe("parsing stays fast", () => {
       assert.ok(took < LIMIT_MS, `${Math.round(took)} ms for ${text.length} characters`);
     });
   }
+});
+
+describe("a bug in the parser", () => {
+  it("surfaces as a bug naming the file, not as an unrecognised document", () => {
+    // A text that is not a string cannot come from the extractors: the parser fails inside.
+    const broken: ExtractedText = JSON.parse(
+      '{"file":"broken.txt","format":"text","text":null,"pageStarts":[0]}',
+    );
+    assert.throws(
+      () => parseDocument(broken, {}),
+      (e: unknown) =>
+        e instanceof ParserBug && !(e instanceof WitanError) && e.message.includes("broken.txt"),
+    );
+  });
 });
