@@ -69,13 +69,7 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     if (summons && dateIndex < 0) {
       if (summons[1] && looksLikeBody(summons[1])) sheet.body ??= bodyName(summons[1]);
       if (summons[2]) sheet.venue ??= summons[2].trim();
-      const found = findDates(text)[0];
-      if (found) {
-        dateIndex = i;
-        sheet.date = found.iso;
-        const inline = findTime(text.slice(found.index + found.length));
-        if (inline) sheet.start ??= inline.time;
-      }
+      if (readDate(text, sheet)) dateIndex = i;
       continue;
     }
     const bodyLabel = BODY_LABEL.exec(text);
@@ -83,16 +77,8 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     const time = TIME_LABEL.exec(text);
     if (time?.[1]) sheet.start ??= findTime(time[1])?.time;
     const dateLabel = DATE_LABEL.exec(text);
-    if (dateIndex < 0 && (dateLabel || isDateLine(text))) {
-      const source = dateLabel?.[1] ?? text;
-      const found = findDates(source)[0];
-      if (found) {
-        dateIndex = i;
-        sheet.date = found.iso;
-        const inline = findTime(source.slice(found.index + found.length));
-        if (inline) sheet.start ??= inline.time;
-      }
-    }
+    if (dateIndex < 0 && (dateLabel || isDateLine(text)) && readDate(dateLabel?.[1] ?? text, sheet))
+      dateIndex = i;
   }
   if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
   sheet.members = readMembers(texts);
@@ -103,6 +89,16 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     if (signed.date && signed.date !== sheet.date) sheet.published ??= signed.date;
   }
   return sheet;
+}
+
+/** The meeting's date, and the time written after it ("Wednesday 5 February 2025 at 7.15 pm"). */
+function readDate(source: string, sheet: FrontSheet): boolean {
+  const found = findDates(source)[0];
+  if (!found) return false;
+  sheet.date = found.iso;
+  const inline = findTime(source.slice(found.index + found.length));
+  if (inline) sheet.start ??= inline.time;
+  return true;
 }
 
 /** The body heads the date; the time and then the venue follow it on their own lines. */
