@@ -109,6 +109,25 @@ describe("the audit log and the home page", () => {
     }
   });
 
+  test("changes to the accounts holding a role here are in the log, their passwords redacted", async () => {
+    const admin = await office.userFor("admin", OWN);
+    const officer = await office.userFor("officer", OWN);
+    const account = await db()
+      .selectFrom("accounts")
+      .selectAll()
+      .where("email", "=", officer.email)
+      .executeTakeFirstOrThrow();
+    const page = await office.get(admin, auditUrl(own, `?table=accounts&record=${account.id}`));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Showing 1 to 1 of 1 changes/);
+    assert.match(page.body, /password_hash: \[redacted\]/);
+    assert.equal(page.body.includes(account.password_hash), false);
+    const torbayAdmin = await office.userFor("admin", OTHER);
+    const theirs = await office.get(torbayAdmin, auditUrl(other, `?table=accounts&record=${account.id}`));
+    assert.equal(theirs.statusCode, 200);
+    assert.match(theirs.body, /No changes match/);
+  });
+
   test("an officer, and another authority's administrator, are refused", async () => {
     const officer = await office.userFor("officer", OWN);
     assert.equal((await office.get(officer, auditUrl(own))).statusCode, 403);
