@@ -233,6 +233,7 @@ describe("recording a meeting", () => {
       .where("id", "=", meetingId)
       .executeTakeFirstOrThrow();
     assert.equal(meeting.minutes_status, "draft");
+    assert.equal((await office.get(officer, `/admin/meetings/${meetingId}/publish-minutes`)).statusCode, 404);
 
     const page = await publicMeetingPage();
     assert.equal(page.statusCode, 200);
@@ -443,6 +444,23 @@ describe("recording a meeting", () => {
   });
 
   test("an author and an officer of another authority are refused, and nothing changes", async () => {
+    const unpublished = await office.connection.db
+      .insertInto("meetings")
+      .values({
+        authority_id: await office.authorityId(OWN),
+        body_id: (
+          await office.connection.db
+            .selectFrom("meetings")
+            .select("body_id")
+            .where("id", "=", s.meetingId)
+            .executeTakeFirstOrThrow()
+        ).body_id,
+        slug: "2026-05-12-cabinet-minutes-to-come",
+        date: "2026-05-12",
+        is_agenda_published: true,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const urls: [string, Record<string, string>][] = [
       [`/admin/meetings/${s.meetingId}/attendance`, { [`status-${s.people.chair}`]: "absent" }],
       [
@@ -451,7 +469,7 @@ describe("recording a meeting", () => {
       ],
       [`/admin/items/${s.reportId}/minutes`, { minutes: "Rewritten", "amendment-reason": "Because" }],
       [`/admin/items/${s.reportId}/resolutions/new`, { text: "Sneaky resolution" }],
-      [`/admin/meetings/${s.meetingId}/publish-minutes`, {}],
+      [`/admin/meetings/${unpublished.id}/publish-minutes`, {}],
     ];
     const users = [await office.userFor("author", OWN), await office.userFor("officer", OTHER)];
     const audit = await count("audit_log");

@@ -30,18 +30,17 @@ function publishNotes(record: MeetingRecord): Note[] {
       text: "The agenda of this meeting is not published, so nothing of it is public: the minutes will not be public until the agenda is published.",
       isWarning: true,
     });
-  if (record.meeting.minutes_status !== "none")
-    notes.push({
-      text: `These minutes are already published (${MINUTES_STATUS_TEXT[record.meeting.minutes_status] ?? record.meeting.minutes_status}).`,
-      isWarning: true,
-    });
   return notes;
 }
 
 const publishMinutesPage = formPage<MeetingRecord>({
   path: "/admin/meetings/:meeting/publish-minutes",
   action: "publish-minutes",
-  load: loadMeeting,
+  // Minutes already published have no "publish" form: they move on only by approval.
+  load: async (db, params) => {
+    const record = await loadMeeting(db, params);
+    return record === null || record.meeting.minutes_status !== "none" ? null : record;
+  },
   resource: resourceOf,
   title: () => "Publish draft minutes",
   caption: meetingName,
@@ -152,7 +151,6 @@ export async function minutesPublishingSection(
         : []),
     ],
     links: [
-      { href: adminUrls.attendance(meeting.id), text: "Record attendance" },
       ...(meeting.minutes_status === "none"
         ? [{ href: adminUrls.publishMinutes(meeting.id), text: "Publish draft minutes" }]
         : []),
