@@ -156,6 +156,21 @@ describe("people and memberships in the back office", () => {
     assert.equal(read.body.includes("Add a member"), false, "an author sees members but may not change them");
   });
 
+  test("a second membership of the same body at the same dates is refused", async () => {
+    const officer = await office.userFor("officer", OWN);
+    const person = await personNamed("Sally Haydon");
+    assert.ok(person);
+    const cabinet = await bodyId("Cabinet");
+    const before = await count("memberships");
+    const response = await office.post(officer, `/admin/bodies/${cabinet}/memberships/new`, {
+      person: String(person.id),
+      role: "chair",
+    });
+    assert.equal(response.statusCode, 400);
+    assert.match(errorSummaryText(response.body), /already a member at those dates/);
+    assert.equal(await count("memberships"), before);
+  });
+
   test("a membership whose last day is before its first is refused with the error summary", async () => {
     const officer = await office.userFor("officer", OWN);
     const person = await personNamed("Ross Jago");

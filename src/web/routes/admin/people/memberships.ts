@@ -26,7 +26,7 @@ export const membershipUrls = {
   remove: (id: number) => `/admin/memberships/${id}/remove`,
 };
 
-type NewMembershipContext = BodyRecord & { people: Option[] };
+type NewMembershipContext = BodyRecord & { people: Option[]; members: Row<"memberships">[] };
 type MembershipContext = { line: MembershipLine; record: BodyRecord };
 
 const bodyOwner = (record: BodyRecord) => ({ authorityId: record.body.authority_id });
@@ -44,7 +44,8 @@ async function loadBodyWithPeople(db: Db, id: string): Promise<NewMembershipCont
       ? `${personName(person)} (${authorities.get(person.authority_id) ?? ""})`
       : personName(person),
   }));
-  return { ...record, people: options };
+  const members = (await membershipsOfBody(db, record.body.id)).map((line) => line.membership);
+  return { ...record, people: options, members };
 }
 
 async function loadMembership(db: Db, id: string): Promise<MembershipContext | null> {
@@ -78,6 +79,11 @@ function checkDates(values: Values, from: string | null, toField: string): Recor
   return {};
 }
 
+/** Whether two spans of days meet; an open end runs for ever that way. */
+function overlaps(aFrom: string | null, aTo: string | null, bFrom: string | null, bTo: string | null) {
+  return (aFrom === null || bTo === null || aFrom <= bTo) && (bFrom === null || aTo === null || bFrom <= aTo);
+}
+
 function membershipName({ line }: MembershipContext): string {
   return `${personName(line.person)}, ${line.bodyName}`;
 }
@@ -101,7 +107,19 @@ const newMembershipPage = formPage<NewMembershipContext>({
     FROM_FIELD,
     TO_FIELD,
   ],
-  check: (values) => checkDates(values, optionalText(values, "from"), "to"),
+  check: (values, { members }) => {
+    const from = optionalText(values, "from");
+    const dates = checkDates(values, from, "to");
+    if (Object.keys(dates).length > 0) return dates;
+    const to = optionalText(values, "to");
+    const personId = Number(textValue(values, "person"));
+    const overlapping = members.some(
+      (m) => m.person_id === personId && overlaps(m.from_date, m.to_date, from, to),
+    );
+    return overlapping
+      ? { person: "They are already a member at those dates: change or end that membership instead" }
+      : {};
+  },
   async save(w, { body }, { values }) {
     await w.insert("memberships", {
       authority_id: body.authority_id,
