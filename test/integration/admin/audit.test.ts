@@ -90,6 +90,8 @@ describe("the audit log and the home page", () => {
     const second = await office.get(admin, auditUrl(own, "?page=2"));
     assert.match(second.body, /Showing 51 to/);
     assert.match(second.body, /govuk-pagination__prev/);
+    const beyond = await office.get(admin, auditUrl(own, "?page=999"));
+    assert.match(beyond.body, /There are only \d+ pages of changes/);
   });
 
   test("bad filters get an error summary and a 400", async () => {

@@ -79,6 +79,7 @@ function filterFields(tables: string[]): Field[] {
       kind: "select",
       name: "table",
       label: "Kind of record",
+      hint: "None shows every kind",
       options: tables.map((table) => ({ value: table, text: sentenceCase(table) })),
     },
     {
@@ -175,7 +176,9 @@ const auditPage = viewPage<{ authority: Row<"authorities"> }>({
         showing:
           total === 0
             ? "No changes match."
-            : `Showing ${(page - 1) * AUDIT_PAGE_SIZE + 1} to ${Math.min(page * AUDIT_PAGE_SIZE, total)} of ${total} changes, newest first.`,
+            : page > lastPage
+              ? `There ${lastPage === 1 ? "is only 1 page" : `are only ${lastPage} pages`} of changes.`
+              : `Showing ${(page - 1) * AUDIT_PAGE_SIZE + 1} to ${Math.min(page * AUDIT_PAGE_SIZE, total)} of ${total} changes, newest first.`,
         head: [{ text: "When" }, { text: "Who" }, { text: "What" }, { text: "Record" }, { text: "Changes" }],
         rows: rows.map((entry) => [
           { text: when(entry.at) },
@@ -185,7 +188,9 @@ const auditPage = viewPage<{ authority: Row<"authorities"> }>({
           linesHtml([...changedFields(entry), ...(entry.reason ? [`Reason: ${entry.reason}`] : [])]),
         ]),
         pagination: {
-          ...(page > 1 ? { previous: { href: pageHref(base, request.query, page - 1) } } : {}),
+          ...(page > 1
+            ? { previous: { href: pageHref(base, request.query, Math.min(page - 1, lastPage)) } }
+            : {}),
           ...(page < lastPage ? { next: { href: pageHref(base, request.query, page + 1) } } : {}),
         },
       },
