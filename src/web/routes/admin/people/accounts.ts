@@ -1,3 +1,4 @@
+import { instant } from "../../../../domain/instant.js";
 import { isEmailAddress, normaliseEmail, passwordProblem } from "../../../../domain/passwords.js";
 import { ROLES, ROLE_NAMES, isRole, type Role } from "../../../../domain/policy.js";
 import type { Db } from "../../../../db/connect.js";
@@ -170,7 +171,7 @@ const newAccountPage = formPage<NewAccountContext>({
       email: normaliseEmail(textValue(values, "email")),
       name: textValue(values, "name"),
       password_hash: await hashPassword(textValue(values, "password")),
-      created_at: now.toISOString(),
+      created_at: instant(now),
       person_id: optionalId(values, "person"),
     });
     for (const role of choices(values, "roles").filter(isRole)) {
