@@ -216,6 +216,9 @@ describe("recording a meeting", () => {
     assert.equal(childRow.proposer_id, people.chair);
     assert.equal(childRow.is_unanimous, false);
 
+    // Search has the resolution, from the reindex in the same save.
+    const search = await office.get(null, "/search?q=savings");
+    assert.match(search.body, /Budget monitoring/);
     const resolutionPage = await office.get(officer, `/admin/resolutions/${childRow.id}`);
     assert.equal(resolutionPage.statusCode, 200);
     assert.match(resolutionPage.body, /For 7, against 2, abstentions 1/);

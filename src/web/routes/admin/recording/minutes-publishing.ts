@@ -1,12 +1,11 @@
 import type { Db } from "../../../../db/connect.js";
 import type { Row } from "../../../../db/schema.js";
 import { longDate } from "../../../../domain/wording.js";
-import { reindex } from "../../../../records/search.js";
 import { textValue } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
 import type { Section } from "../overview.js";
 import { formPage, type Note, type Params, type ViewRequest } from "../pages.js";
-import { itemName, loadItem, loadMeeting, meetingName, resourceOf } from "./shared.js";
+import { itemName, loadItem, loadMeeting, meetingName, reindexMeeting, resourceOf } from "./shared.js";
 import type { ItemRecord, MeetingRecord } from "../../../../records/admin/recording.js";
 
 // Publishing minutes: recorded minutes become draft minutes the public can read, labelled as not
@@ -49,15 +48,8 @@ const publishMinutesPage = formPage<MeetingRecord>({
   notes: publishNotes,
   fields: () => [],
   async save(w, context) {
-    // Approved minutes stay approved: publishing again only ever moves a meeting forward.
-    if (context.meeting.minutes_status === "none") {
-      await w.update("meetings", context.meeting, { minutes_status: "draft" });
-      await reindex(w.trx, {
-        meetings: new Set([context.meeting.id]),
-        documents: new Set(),
-        issues: new Set(),
-      });
-    }
+    await w.update("meetings", context.meeting, { minutes_status: "draft" });
+    await reindexMeeting(w, context.meeting.id);
     return { location: adminUrls.meeting(context.meeting.id), notice: "published" };
   },
 });
@@ -112,7 +104,7 @@ const approveMinutesPage = formPage<ApprovalContext>({
       minutes_status: "approved",
       minutes_approved_item_id: context.item.id,
     });
-    await reindex(w.trx, { meetings: new Set([meeting.id]), documents: new Set(), issues: new Set() });
+    await reindexMeeting(w, meeting.id);
     return { location: adminUrls.item(context.item.id), notice: "saved" };
   },
 });

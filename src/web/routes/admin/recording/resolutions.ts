@@ -7,7 +7,6 @@ import {
   resolutionsOf,
   type ItemRecord,
 } from "../../../../records/admin/recording.js";
-import { reindex } from "../../../../records/search.js";
 import {
   flagValue,
   optionalId,
@@ -22,7 +21,7 @@ import { adminUrls } from "../admin-urls.js";
 import { linkHtml, type Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
 import { loadItemWithPeople, type ItemWithPeople } from "./declarations.js";
-import { itemName, resourceOf } from "./shared.js";
+import { itemName, reindexMeeting, resourceOf } from "./shared.js";
 
 // Minutes per item and the resolutions made on it: numbered as printed, nested under a parent
 // resolution ("1." then "(a)", "(b)"), with who proposed and seconded them and how the vote went.
@@ -56,11 +55,7 @@ const minutesPage = formPage<ItemRecord>({
       : null,
   async save(w, context, { values }) {
     await w.update("agenda_items", context.item, { minutes: optionalText(values, "minutes") });
-    await reindex(w.trx, {
-      meetings: new Set([context.meeting.id]),
-      documents: new Set(),
-      issues: new Set(),
-    });
+    await reindexMeeting(w, context.meeting.id);
     return { location: adminUrls.item(context.item.id), notice: "saved" };
   },
 });
@@ -248,6 +243,7 @@ const newResolutionPage = formPage<ResolutionForm>({
       position: await nextPosition(w.trx, "resolutions", context.item.id),
       ...resolutionValues(values),
     });
+    await reindexMeeting(w, context.meeting.id);
     return { location: adminUrls.resolution(id), notice: "added" };
   },
 });
@@ -284,6 +280,7 @@ const editResolutionPage = formPage<ResolutionForm>({
   async save(w, context, { values }) {
     if (context.resolution === null) throw new Error("A resolution's form is for a resolution");
     await w.update("resolutions", context.resolution, resolutionValues(values));
+    await reindexMeeting(w, context.meeting.id);
     return { location: adminUrls.resolution(context.resolution.id), notice: "saved" };
   },
 });

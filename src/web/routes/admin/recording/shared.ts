@@ -10,6 +10,8 @@ import {
   type ResolutionRecord,
 } from "../../../../records/admin/recording.js";
 import { longDate } from "../../../../domain/wording.js";
+import { reindex } from "../../../../records/search.js";
+import type { Writer } from "../../../../records/writer.js";
 import type { Option } from "../../../forms/fields.js";
 import type { Params } from "../pages.js";
 
@@ -41,4 +43,9 @@ export function itemName(record: ItemRecord): string {
 export function resolutionName(record: ResolutionRecord): string {
   const number = record.resolution.number === "" ? "" : `${record.resolution.number} `;
   return `Resolution ${number}of item ${record.item.number}`;
+}
+
+/** Search indexes a meeting's minutes and resolutions: a save that changes them reindexes it. */
+export async function reindexMeeting(w: Writer, meetingId: number): Promise<void> {
+  await reindex(w.trx, { meetings: new Set([meetingId]), documents: new Set(), issues: new Set() });
 }
