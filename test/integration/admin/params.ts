@@ -463,9 +463,8 @@ export const ATTEMPTS: readonly ValueOptions[] = [
   { tickBoxes: true },
 ];
 
-/** Valid raw values for the fields: every field, or only the required ones. Dates rise field by
- * field and from one form to the next (a "to" after its "from", an end after a start saved
- * before); selects take different options in turn (a seconder who is not the proposer); text
+/** Valid raw values for the fields: every field, or only the required ones. Dates are a month or
+ * so ahead and rise field by field (a "to" after its "from"); selects take different options in turn (a seconder who is not the proposer); text
  * is unique (a reference not yet taken); a field named for an email address gets one. */
 export function validValues(fields: readonly Field[], today: string, options: ValueOptions = {}): RawFields {
   const raw: RawFields = {};
@@ -486,7 +485,7 @@ export function validValues(fields: readonly Field[], today: string, options: Va
         raw[field.name] = String(Math.min(field.max, Math.max(field.min, order)));
         break;
       case "date":
-        Object.assign(raw, dateBoxes(field.name, today, 30 + serial));
+        Object.assign(raw, dateBoxes(field.name, today, 30 + order));
         break;
       case "time":
         raw[field.name] = `${String(9 + (order % 12)).padStart(2, "0")}:30`;
