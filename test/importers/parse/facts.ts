@@ -2,6 +2,7 @@ import type {
   BundleAction,
   BundleAttendance,
   BundleCondition,
+  BundleDecision,
   BundleDeclaration,
   BundleDocument,
   BundleIssueEvent,
@@ -68,6 +69,7 @@ export type FactSource = {
   documents?: (Partial<BundleDocument> & { id?: string })[];
   issues?: Issue[];
   workProgramme?: BundleWorkProgrammeEntry[];
+  decisions?: BundleDecision[];
 };
 
 export function norm(text: string | undefined | null): string {
@@ -140,6 +142,7 @@ export function bundleFacts(source: FactSource): string[] {
         head(w.responsible, 8),
       );
   }
+  for (const d of source.decisions ?? []) decisionFacts(d, add);
   return [...facts].sort();
 }
 
@@ -178,6 +181,20 @@ function meetingFacts(m: Meeting, source: FactSource, add: Add): void {
     }
     resolutionFacts(item.resolutions ?? [], [], [...it], m.body, add);
   }
+}
+
+/** An executive decision record, known by its authority, date and title. */
+function decisionFacts(d: BundleDecision, add: Add): void {
+  const at = [norm(d.authority), d.date, loose(d.title)];
+  add("decision", ...at, norm(d.decisionMaker));
+  if (d.item) add("decision-item", ...at, norm(d.item.body), d.item.date, d.item.number);
+  if (d.keyDecision !== undefined) add("decision-key", ...at, String(d.keyDecision));
+  if (d.published) add("decision-published", ...at, d.published);
+  if (d.callInExpires) add("decision-call-in-expires", ...at, d.callInExpires);
+  if (d.callInStatus) add("decision-call-in-status", ...at, d.callInStatus);
+  if (d.reasons) add("decision-reasons", ...at, head(d.reasons, 8));
+  if (d.optionsRejected) add("decision-options-rejected", ...at, head(d.optionsRejected, 8));
+  if (d.urgencyReason) add("decision-urgency", ...at, head(d.urgencyReason, 8));
 }
 
 function resolutionFacts(list: Resolution[], path: string[], at: string[], body: string, add: Add): void {
