@@ -78,6 +78,34 @@ async function childIds(
 }
 
 async function meetingIds(db: Db, authorityId: number): Promise<number[]> {
+  const ids = await anyMeetingIds(db, authorityId);
+  return [...ids, ...(await draftMeetingIds(db, authorityId, ids))];
+}
+
+/** A meeting whose agenda is not yet published, last, made when the authority has none:
+ * publishing an agenda is a form only for such a meeting. */
+async function draftMeetingIds(db: Db, authorityId: number, known: readonly number[]): Promise<number[]> {
+  const bodies = await ownBodyIds(db, authorityId);
+  const draft = await db
+    .selectFrom("meetings")
+    .select("id")
+    .where("body_id", "in", bodies.length > 0 ? bodies : [0])
+    .where("is_agenda_published", "=", false)
+    .orderBy("id")
+    .executeTakeFirst();
+  if (draft !== undefined) return known.includes(draft.id) ? [] : [draft.id];
+  const bodyId = await firstBody(db, authorityId);
+  const values = {
+    authority_id: authorityId,
+    body_id: bodyId,
+    slug: `fixture-draft-${bodyId}`,
+    date: "2026-04-27",
+    is_agenda_published: false,
+  };
+  return [await insertId(db.insertInto("meetings").values(values).returning("id"))];
+}
+
+async function anyMeetingIds(db: Db, authorityId: number): Promise<number[]> {
   const bodies = await ownBodyIds(db, authorityId);
   return childIds(db, "meetings", "body_id", bodies, async () => {
     const bodyId = await firstBody(db, authorityId);

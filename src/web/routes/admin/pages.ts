@@ -77,6 +77,10 @@ export type FormPageDefinition<C> = Guard<C> & {
   save(w: Writer, context: C, input: SaveInput): Promise<Saved>;
   /** a form that sends a file */
   isUpload?: boolean;
+  /** For a record already past what the form does (an agenda already published): what to say
+   * instead of the form. The page shows it with no button; a post is refused (409) with the same
+   * page and saves nothing. */
+  closed?(context: C): string[] | null;
 };
 
 export type Amended = { table: VersionedTable; before: VersionedRow };
@@ -265,19 +269,42 @@ export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
     });
   }
 
+  async function showClosed(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: C,
+    paragraphs: string[],
+    status: number,
+  ) {
+    const title = definition.title(context);
+    const page = {
+      pageTitle: title,
+      title,
+      caption: definition.caption(context),
+      back: definition.back(context),
+      notice: null,
+      csrfToken: csrfToken(request, reply),
+      sections: [{ paragraphs }],
+    };
+    return sendPage(reply.code(status), "admin/overview.njk", { page, pageTitle: title, section: "admin" });
+  }
+
   return {
     path: definition.path,
     method: "POST",
     action: definition.action,
     async describe(db, params, today) {
       const context = await definition.load(db, params, today);
-      if (context === null) return null;
+      // A closed form has no form to fill in or send.
+      if (context === null || (definition.closed?.(context) ?? null) !== null) return null;
       return { resource: definition.resource(context), fields: formFields(definition, context) };
     },
     register(app, deps) {
       app.get(definition.path, { preHandler: requireSignIn }, async (request, reply) => {
         const found = await guarded(definition, request, reply, deps);
         if (isReply(found)) return found;
+        const closed = definition.closed?.(found.context) ?? null;
+        if (closed !== null) return showClosed(request, reply, found.context, closed, 200);
         const initial = definition.initial?.(found.context) ?? {};
         return show(request, reply, found, rawFromValues(definition.fields(found.context), initial), {});
       });
@@ -286,6 +313,8 @@ export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
         const found = await guarded(definition, request, reply, deps);
         if (isReply(found)) return found;
         const { context, account } = found;
+        const closed = definition.closed?.(context) ?? null;
+        if (closed !== null) return showClosed(request, reply, context, closed, 409);
         const fields = formFields(definition, context);
         const raw = rawValues(request.body);
         const { values, errors } = readForm(fields, raw);

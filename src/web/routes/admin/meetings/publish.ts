@@ -61,12 +61,9 @@ async function loadPublish(db: Db, params: Params, today: string): Promise<Publi
 }
 
 function deadlineNote(context: PublishContext): Note {
-  const { meeting, authority, deadline, today } = context;
+  const { authority, deadline, today } = context;
   const required = agendaClearDaysRequired(nationOf(authority));
   const rule = `The agenda and reports must be published ${required} clear days before the meeting: by ${longDate(deadline)}.`;
-  if (meeting.is_agenda_published) {
-    return { text: `The agenda was published on ${longDate(meeting.agenda_published_on ?? today)}.` };
-  }
   const status = deadlineStatus(deadline, today);
   if (status.state === "upcoming") {
     const days = status.daysRemaining === 1 ? "1 day" : `${status.daysRemaining} days`;
@@ -136,6 +133,16 @@ const publishAgendaPage = formPage<PublishContext>({
   caption: meetingName,
   back: ({ meeting }) => adminUrls.meeting(meeting.id),
   submit: "Publish the agenda",
+  // Published once: after that, a change is made item by item, each with its reason.
+  closed: ({ meeting }) =>
+    meeting.is_agenda_published
+      ? [
+          meeting.agenda_published_on === null
+            ? "The agenda has been published."
+            : `The agenda was published on ${longDate(meeting.agenda_published_on)}.`,
+          "To change a published item or paper, use Change on its page: the change is published with the reason you give.",
+        ]
+      : null,
   notes: (context) => {
     const exempt = context.agenda.filter((entry) => entry.part === "II").length;
     return [

@@ -1,0 +1,91 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { OWN, formBody, openBackOffice, type BackOffice, type User } from "../../support/back-office.js";
+
+// Changes to a meeting after the first draft: an agenda published once is not published again.
+
+const COMMITTEE = "Wellbeing Overview and Scrutiny Committee";
+
+describe("changing meetings and their agendas", () => {
+  let office: BackOffice;
+  let officer: User;
+  let meetingId: number;
+  before(async () => {
+    office = await openBackOffice();
+    officer = await office.userFor("officer", OWN);
+    const body = await db()
+      .selectFrom("bodies")
+      .select("id")
+      .where("name", "=", COMMITTEE)
+      .executeTakeFirstOrThrow();
+    const created = await office.post(officer, `/admin/bodies/${body.id}/meetings/new`, {
+      "date-day": "20",
+      "date-month": "4",
+      "date-year": "2026",
+      start: "10am",
+    });
+    assert.equal(created.statusCode, 303);
+    meetingId = Number(/\/admin\/meetings\/(\d+)/.exec(created.headers.location ?? "")?.[1]);
+    const titles = ["Apologies", "Budget", "Any other business"];
+    for (const [index, title] of titles.entries()) {
+      const number = String(index + 1);
+      const added = await office.post(officer, `/admin/meetings/${meetingId}/items/new`, {
+        number,
+        title,
+        kind: "report",
+        part: "I",
+      });
+      assert.equal(added.statusCode, 303, `item ${number} added`);
+    }
+  });
+  after(() => office.close());
+
+  const db = () => office.connection.db;
+  const meeting = () =>
+    db().selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirstOrThrow();
+  /** Posts to a page with no form (the token from another page, as a stale tab's would be). */
+  const postAnyway = async (user: User, url: string, fields: Record<string, string>) =>
+    office.app.inject({
+      method: "POST",
+      url,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie },
+      payload: formBody({ ...fields, _csrf: await office.tokenFor(user) }),
+    });
+  const auditCount = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom("audit_log")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  test("a published agenda's page says when, with no button; posting again changes nothing", async () => {
+    const url = `/admin/meetings/${meetingId}/publish-agenda`;
+    const published = await office.post(officer, url, {});
+    assert.equal(published.statusCode, 303);
+    assert.equal((await meeting()).agenda_published_on, "2026-03-02");
+
+    const page = await office.get(officer, url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /The agenda was published on Monday 2 March 2026\./);
+    assert.ok(!page.body.includes(`action="${url}"`), "no form to publish it again");
+    assert.doesNotMatch(page.body, /Publish the agenda\s*<\/button>/);
+
+    await db()
+      .updateTable("meetings")
+      .set({ agenda_published_on: "2026-03-01" })
+      .where("id", "=", meetingId)
+      .execute();
+    const before = await auditCount();
+    const again = await postAnyway(officer, url, { urgency: "Again" });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /The agenda was published on Sunday 1 March 2026\./);
+    assert.equal(await auditCount(), before, "nothing is written");
+    assert.equal((await meeting()).agenda_published_on, "2026-03-01");
+
+    const author = await office.userFor("author", OWN);
+    assert.equal((await postAnyway(author, url, {})).statusCode, 403);
+  });
+});
