@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import type { Bundle } from "../domain/bundle.js";
 import { parseBundle } from "../domain/bundle-validate.js";
 import { WitanError } from "../errors.js";
+import { inLoadOrder } from "../importers/load-order.js";
 import { loadBundle } from "../records/bundle-load.js";
 import { openServices } from "../wiring.js";
 
@@ -66,22 +67,42 @@ async function runImport(files: string[], options: ImportOptions, config: () => 
   };
   const out = await progress(files.length);
   const failed: string[] = [];
+  const fail = (file: string, error: unknown) => {
+    // One file: its error is the command's, reported once by main.ts as before.
+    if (files.length === 1) throw error;
+    failed.push(file);
+    out.problem(`witan: ${describeError(file, error)}`);
+  };
   try {
+    // Every file is read before any is loaded, so that they load in an order of their own
+    // (src/importers/load-order.ts) rather than the command line's: `witan import a b` and
+    // `witan import b a` leave the same database. --dry-run prints in the command line's order.
+    const parsed: { file: string; bundle: Bundle }[] = [];
     for (const file of files) {
       out.begin(file);
       try {
         const { bundle, warnings } = await read(file);
         if (options.verbose) for (const warning of warnings) out.problem(`witan: ${file}: ${warning}`);
-        if (!services) process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
-        else
-          out.line(`${file}: ${describeLoad(await loadBundle(services.connection.db, bundle, CLI_ACTOR))}`);
+        if (services) {
+          parsed.push({ file, bundle });
+          continue;
+        }
+        process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
       } catch (error) {
-        // One file: its error is the command's, reported once by main.ts as before.
-        if (files.length === 1) throw error;
-        failed.push(file);
-        out.problem(`witan: ${describeError(file, error)}`);
+        fail(file, error);
       }
       out.done();
+    }
+    if (services) {
+      for (const { file, bundle } of inLoadOrder(parsed)) {
+        out.begin(file);
+        try {
+          out.line(`${file}: ${describeLoad(await loadBundle(services.connection.db, bundle, CLI_ACTOR))}`);
+        } catch (error) {
+          fail(file, error);
+        }
+        out.done();
+      }
     }
   } finally {
     out.stop();

@@ -44,6 +44,16 @@ const NOT_STATED: Record<string, string> = {
   "action-status|cabinet|2017-08-29|36|3|1|done": "the curator's judgement that the scrutiny request was met",
   "action-due|city council|2017-09-25|27|6|1|2018-01-29":
     "the due date comes from the Torbay report, not from the Council minutes",
+  "decision|plymouth city council|2017-08-29|establishing strategic partnership with torbay council deliver childrens services|cabinet":
+    "a decision record the curator built from the Cabinet minute; the importers make decision records from decision notices, not from minutes",
+  "decision-item|plymouth city council|2017-08-29|establishing strategic partnership with torbay council deliver childrens services|cabinet|2017-08-29|36":
+    "as above",
+  "decision-key|plymouth city council|2017-08-29|establishing strategic partnership with torbay council deliver childrens services|false":
+    "as above",
+  "decision-reasons|plymouth city council|2017-08-29|establishing strategic partnership with torbay council deliver childrens services|torbay council are required to act in accordance":
+    "as above",
+  "decision-options-rejected|plymouth city council|2017-08-29|establishing strategic partnership with torbay council deliver childrens services|not to proceed (option (ii)): the commissioner would":
+    "as above",
   "meeting-status|wellbeing overview and scrutiny committee|2017-09-20|held":
     "the agenda pack predates the meeting; nothing in the samples says it was held",
   "authority|department for education": "the letter names a minister, not a department",

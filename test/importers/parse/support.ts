@@ -159,6 +159,7 @@ export function mergeBundles(bundles: Bundle[]): FactSource {
     documents: [],
     issues: [],
     workProgramme: [],
+    decisions: [],
   };
   for (const b of bundles) {
     merged.authorities.push(...b.authorities);
@@ -167,6 +168,7 @@ export function mergeBundles(bundles: Bundle[]): FactSource {
     merged.memberships.push(...b.memberships);
     merged.issues.push(...b.issues);
     merged.workProgramme.push(...b.workProgramme);
+    merged.decisions.push(...(b.decisions ?? []));
     for (const d of b.documents) documents.set(d.id, { ...documents.get(d.id), ...d });
     for (const m of b.meetings) {
       const key = `${m.authority}|${m.body}|${m.date}`;
