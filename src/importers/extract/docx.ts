@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import type { ExtractedText } from "../types.js";
+import { labelParagraphs, paragraphLabels, readNumbering } from "./docx-numbering.js";
 import { htmlToText } from "./html.js";
 import { FileProblem, FORMATS_READ, libraryDetail, tooMuchText } from "./problems.js";
 import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from "./zip.js";
@@ -19,11 +20,16 @@ export async function readDocx(bytes: Uint8Array, file: string, maxChars: number
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw new FileProblem("unpacks to more than 1 GB, more than Witan reads from one Word document");
   }
+  const labels = numberLabels(bytes, entries);
   const html = await mammoth
     .convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      // Pictures are dropped (their alt text is kept); linked files are never fetched.
-      { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
+      {
+        // Pictures are dropped (their alt text is kept); linked files are never fetched.
+        convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
+        externalFileAccess: false,
+        ...(labels ? { transformDocument: labelParagraphs(labels) } : {}),
+      },
     )
     .then((result) => result.value)
     .catch((error: unknown) => {
@@ -33,6 +39,23 @@ export async function readDocx(bytes: Uint8Array, file: string, maxChars: number
   if (extracted.text.length > maxChars) throw new FileProblem(tooMuchText(maxChars));
   const title = coreTitle(bytes, entries);
   return { ...extracted, ...(title ? { title } : {}) };
+}
+
+/** Word's automatic numbering, worked out from the list definitions (docx-numbering.ts). A
+ * document whose lists cannot be read keeps mammoth's plain lists. */
+function numberLabels(bytes: Uint8Array, entries: ZipEntry[]): (string | undefined)[] | undefined {
+  const read = (name: string) => {
+    const entry = entries.find((e) => e.name === name);
+    return entry ? new TextDecoder().decode(readZipEntry(bytes, entry, 64 * 1024 * 1024)) : undefined;
+  };
+  try {
+    const numbering = read("word/numbering.xml");
+    const document = numbering === undefined ? undefined : read("word/document.xml");
+    if (numbering === undefined || document === undefined) return undefined;
+    return paragraphLabels(document, readNumbering(numbering, read("word/styles.xml") ?? ""));
+  } catch {
+    return undefined;
+  }
 }
 
 function directory(bytes: Uint8Array): ZipEntry[] {
