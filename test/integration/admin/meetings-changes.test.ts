@@ -10,6 +10,7 @@ describe("changing meetings and their agendas", () => {
   let office: BackOffice;
   let officer: User;
   let meetingId: number;
+  let bodyId: number;
   before(async () => {
     office = await openBackOffice();
     officer = await office.userFor("officer", OWN);
@@ -18,7 +19,8 @@ describe("changing meetings and their agendas", () => {
       .select("id")
       .where("name", "=", COMMITTEE)
       .executeTakeFirstOrThrow();
-    const created = await office.post(officer, `/admin/bodies/${body.id}/meetings/new`, {
+    bodyId = body.id;
+    const created = await office.post(officer, `/admin/bodies/${bodyId}/meetings/new`, {
       "date-day": "20",
       "date-month": "4",
       "date-year": "2026",
@@ -60,6 +62,66 @@ describe("changing meetings and their agendas", () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+
+  const agenda = () =>
+    db()
+      .selectFrom("agenda_items")
+      .select(["id", "number", "title", "position"])
+      .where("meeting_id", "=", meetingId)
+      .orderBy("position")
+      .execute();
+
+  test("the agenda has buttons to move each item up or down, for an officer only", async () => {
+    const [first, , last] = await agenda();
+    assert.ok(first && last);
+    const page = await office.get(officer, `/admin/meetings/${meetingId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Move down<span class="govuk-visually-hidden"> item 1<\/span>/);
+    assert.match(page.body, /Move up<span class="govuk-visually-hidden"> item 3<\/span>/);
+    assert.ok(!page.body.includes(`/admin/items/${first.id}/move-up`), "the first cannot go up");
+    assert.ok(!page.body.includes(`/admin/items/${last.id}/move-down`), "the last cannot go down");
+    const author = await office.userFor("author", OWN);
+    assert.doesNotMatch((await office.get(author, `/admin/meetings/${meetingId}`)).body, /Move up/);
+  });
+
+  test("moving an item down swaps it with the next, numbers kept, each place audited", async () => {
+    const [first] = await agenda();
+    assert.ok(first);
+    const before = await auditCount();
+    const moved = await office.post(officer, `/admin/items/${first.id}/move-down`, {});
+    assert.equal(moved.statusCode, 303);
+    assert.equal(moved.headers.location, `/admin/meetings/${meetingId}?notice=moved`);
+    assert.deepEqual(
+      (await agenda()).map((item) => [item.position, item.number, item.title]),
+      [
+        [1, "2", "Budget"],
+        [2, "1", "Apologies"],
+        [3, "3", "Any other business"],
+      ],
+    );
+    assert.equal(await auditCount(), before + 2, "two places changed, two audit rows");
+    const back = await office.post(officer, `/admin/items/${first.id}/move-up`, {});
+    assert.equal(back.statusCode, 303);
+    assert.deepEqual(
+      (await agenda()).map((item) => item.title),
+      ["Apologies", "Budget", "Any other business"],
+    );
+  });
+
+  test("the first item cannot move up nor the last down; an author cannot move any", async () => {
+    const [first, second, last] = await agenda();
+    assert.ok(first && second && last);
+    assert.equal((await office.get(officer, `/admin/items/${first.id}/move-up`)).statusCode, 404);
+    assert.equal((await office.get(officer, `/admin/items/${last.id}/move-down`)).statusCode, 404);
+    const author = await office.userFor("author", OWN);
+    const before = await auditCount();
+    assert.equal((await postAnyway(author, `/admin/items/${second.id}/move-up`, {})).statusCode, 403);
+    assert.equal(await auditCount(), before);
+    assert.deepEqual(
+      (await agenda()).map((item) => item.title),
+      ["Apologies", "Budget", "Any other business"],
+    );
+  });
 
   test("a published agenda's page says when, with no button; posting again changes nothing", async () => {
     const url = `/admin/meetings/${meetingId}/publish-agenda`;

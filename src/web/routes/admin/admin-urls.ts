@@ -57,4 +57,5 @@ export const adminUrls = {
   itemEdit: (id: number) => `/admin/items/${id}/edit`,
   newDocument: (itemId: number) => `/admin/items/${itemId}/documents/new`,
   documentEdit: (id: number) => `/admin/documents/${id}/edit`,
+  itemMove: (id: number, direction: "up" | "down") => `/admin/items/${id}/move-${direction}`,
 } as const;

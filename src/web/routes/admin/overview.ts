@@ -2,15 +2,17 @@ import { escapeHtml } from "../../../publishing/feeds.js";
 
 // The view model of views/admin/overview.njk, the one shape of every back-office record page:
 // sections of summary lists, tables, task lists, links and one-button forms. Values are text;
-// a cell or value that links is given as html built by `linkHtml`, which escapes its parts.
+// a cell or value that links is given as html built by `linkHtml`, which escapes its parts; a
+// cell may hold one-button forms.
 
 type Text = { text: string } | { html: string };
 
 export type SummaryRow = { key: { text: string }; value: Text; actions?: { items: ActionLink[] } };
 export type ActionLink = { href: string; text: string; visuallyHiddenText?: string };
-export type TableCell = Text & { format?: "numeric" };
+export type TableCell = (Text | { buttons: Button[] }) & { format?: "numeric" };
 export type Link = { href: string; text: string };
-export type Button = { action: string; text: string; classes?: string };
+/** A one-button form; the hidden text names what it acts on, for a screen reader. */
+export type Button = { action: string; text: string; visuallyHiddenText?: string; classes?: string };
 export type TaskItem = {
   title: { text: string };
   href?: string;

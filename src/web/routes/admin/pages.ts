@@ -138,6 +138,7 @@ export const NOTICES = {
   cancelled: "The meeting has been cancelled",
   scheduled: "The meetings have been scheduled",
   uploaded: "The document has been uploaded",
+  moved: "The agenda item has been moved",
 } as const;
 export type Notice = keyof typeof NOTICES;
 

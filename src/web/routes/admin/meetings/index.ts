@@ -1,4 +1,5 @@
 import type { AdminPage } from "../pages.js";
+import { AGENDA_ORDER_PAGES } from "./agenda-order.js";
 import { DOCUMENT_PAGES } from "./documents.js";
 import { ITEM_PAGES } from "./items.js";
 import { MEETING_FORM_PAGES } from "./meeting-forms.js";
@@ -14,6 +15,7 @@ export const MEETINGS_PAGES: AdminPage[] = [
   ...MEETING_FORM_PAGES,
   ...MEETING_VIEW_PAGES,
   ...ITEM_PAGES,
+  ...AGENDA_ORDER_PAGES,
   ...DOCUMENT_PAGES,
   ...PUBLISH_PAGES,
 ];

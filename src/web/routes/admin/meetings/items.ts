@@ -168,7 +168,12 @@ function itemValues(values: Values) {
 }
 
 /** Puts the item at its place (1 for first; null for last) and numbers every place again. */
-async function placeItem(w: Writer, agenda: AgendaEntry[], item: Row<"agenda_items">, place: number | null) {
+export async function placeItem(
+  w: Writer,
+  agenda: AgendaEntry[],
+  item: Row<"agenda_items">,
+  place: number | null,
+) {
   const others = agenda.filter((entry) => entry.id !== item.id).map(itemRowOf);
   const at = place === null ? others.length : Math.min(Math.max(place - 1, 0), others.length);
   const order: Row<"agenda_items">[] = [...others.slice(0, at), item, ...others.slice(at)];

@@ -20,6 +20,7 @@ import {
 } from "../overview.js";
 import { viewPage, type SectionsOf, type ViewRequest } from "../pages.js";
 import { recordingSectionsOfMeeting } from "../recording/index.js";
+import { moveButtons } from "./agenda-order.js";
 import { skippedDates } from "./meeting-forms.js";
 import { NOT_FOUND, canSee, loadMeeting, meetingName, meetingResource, partText } from "./shared.js";
 
@@ -195,6 +196,7 @@ const meetingPage = viewPage<MeetingRecord>({
     }
     const agenda = await agendaOfMeeting(request.deps.db, meeting.id);
     const mayReadExempt = can(request.account, "read-exempt", meetingResource(record));
+    const mayEdit = can(request.account, "edit-meeting", meetingResource(record));
     const page: OverviewPage = {
       pageTitle: meetingName(record),
       title: longDate(meeting.date),
@@ -215,8 +217,12 @@ const meetingPage = viewPage<MeetingRecord>({
               { text: "Part" },
               { text: "Notes" },
               { text: "Documents" },
+              ...(mayEdit ? [{ text: "Order" }] : []),
             ],
-            rows: agenda.map((entry) => agendaRow(entry, mayReadExempt)),
+            rows: agenda.map((entry, index) => [
+              ...agendaRow(entry, mayReadExempt),
+              ...(mayEdit ? [{ buttons: moveButtons(entry, index + 1, agenda.length) }] : []),
+            ]),
             empty: "There are no agenda items yet.",
           },
         },
