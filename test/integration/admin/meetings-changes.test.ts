@@ -1,6 +1,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { OWN, formBody, openBackOffice, type BackOffice, type User } from "../../support/back-office.js";
+import {
+  OWN,
+  errorSummaryText,
+  formBody,
+  openBackOffice,
+  type BackOffice,
+  type User,
+} from "../../support/back-office.js";
 
 // Changes to a meeting after the first draft: an agenda published once is not published again.
 
@@ -121,6 +128,65 @@ describe("changing meetings and their agendas", () => {
       (await agenda()).map((item) => item.title),
       ["Apologies", "Budget", "Any other business"],
     );
+  });
+
+  test("a draft re-arranged or cancelled keeps the reason given in the audit log", async () => {
+    const created = await office.post(officer, `/admin/bodies/${bodyId}/meetings/new`, {
+      "date-day": "11",
+      "date-month": "5",
+      "date-year": "2026",
+      start: "2pm",
+    });
+    assert.equal(created.statusCode, 303);
+    const draftId = Number(/\/admin\/meetings\/(\d+)/.exec(created.headers.location ?? "")?.[1]);
+    const form = await office.get(officer, `/admin/meetings/${draftId}/rearrange`);
+    assert.match(form.body, /Reason \(optional\)/);
+    assert.doesNotMatch(form.body, /Reason for the change/, "a draft's reason is not published");
+
+    const tooLong = await office.post(officer, `/admin/meetings/${draftId}/rearrange`, {
+      "date-day": "12",
+      "date-month": "5",
+      "date-year": "2026",
+      start: "2pm",
+      reason: "x".repeat(501),
+    });
+    assert.equal(tooLong.statusCode, 400);
+    assert.match(errorSummaryText(tooLong.body), /Reason/);
+
+    const rearranged = await office.post(officer, `/admin/meetings/${draftId}/rearrange`, {
+      "date-day": "12",
+      "date-month": "5",
+      "date-year": "2026",
+      start: "2pm",
+      reason: "The chair is away on the 11th.",
+    });
+    assert.equal(rearranged.statusCode, 303);
+    const cancelled = await office.post(officer, `/admin/meetings/${draftId}/cancel`, {
+      reason: "No business.",
+    });
+    assert.equal(cancelled.statusCode, 303);
+    const rows = await db()
+      .selectFrom("audit_log")
+      .select(["action", "after", "reason"])
+      .where("record_table", "=", "meetings")
+      .where("record_id", "=", String(draftId))
+      .orderBy("id")
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => [row.action, row.reason]),
+      [
+        ["insert", null],
+        ["update", "The chair is away on the 11th."],
+        ["update", "No business."],
+      ],
+    );
+    const versions = await db()
+      .selectFrom("record_versions")
+      .select("id")
+      .where("record_table", "=", "meetings")
+      .where("record_id", "=", draftId)
+      .execute();
+    assert.equal(versions.length, 0, "a draft keeps no published version");
   });
 
   test("a published agenda's page says when, with no button; posting again changes nothing", async () => {
