@@ -189,6 +189,16 @@ describe("changing meetings and their agendas", () => {
     assert.equal(versions.length, 0, "a draft keeps no published version");
   });
 
+  test("the item form's optional selects offer None once", async () => {
+    const form = await office.get(officer, `/admin/meetings/${meetingId}/items/new`);
+    assert.equal(form.statusCode, 200);
+    for (const name of ["paragraph", "lead-member", "lead-officer"]) {
+      const start = form.body.indexOf(`name="${name}"`);
+      const select = form.body.slice(start, form.body.indexOf("</select>", start));
+      assert.equal(select.match(/>\s*None\s*</g)?.length, 1, `${name}: one None`);
+    }
+  });
+
   test("a published agenda's page says when, with no button; posting again changes nothing", async () => {
     const url = `/admin/meetings/${meetingId}/publish-agenda`;
     const published = await office.post(officer, url, {});

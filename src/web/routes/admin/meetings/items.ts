@@ -54,15 +54,14 @@ type AgendaContext = MeetingRecord & { agenda: AgendaEntry[]; people: PeopleOpti
 type ItemContext = ItemRecord & { agenda: AgendaEntry[]; people: PeopleOptions };
 
 async function peopleOptions(db: Db, authorityIds: number[]): Promise<PeopleOptions> {
-  const none = { value: "", text: "None" };
+  // The form draws its own empty choice, "None", first.
   const options = (kind: "councillor" | "officer") =>
-    peopleOfAuthorities(db, authorityIds, kind).then((people) => [
-      none,
-      ...people.map((person) => ({
+    peopleOfAuthorities(db, authorityIds, kind).then((people) =>
+      people.map((person) => ({
         value: String(person.id),
         text: person.honorific === null ? person.name : `${person.honorific} ${person.name}`,
       })),
-    ]);
+    );
   return { councillors: await options("councillor"), officers: await options("officer") };
 }
 

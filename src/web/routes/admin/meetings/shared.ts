@@ -76,7 +76,8 @@ export const PART_FIELDS: readonly Field[] = [
     name: "paragraph",
     label: "Exempt information paragraph",
     hint: "Local Government Act 1972, Schedule 12A: needed for Part II",
-    options: [{ value: "", text: "None" }, ...EXEMPT_PARAGRAPHS],
+    // The form draws its own empty choice, "None", first.
+    options: EXEMPT_PARAGRAPHS,
   },
 ];
 
