@@ -21,7 +21,7 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
   [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
   [CO_OPTED, "present", false],
   [
-    /^(?:members\s+present|councillors\s+present|present|attendance|sederunt)\b\s*[:\-–]?\s*/i,
+    /^(?:members\s+present|councillors\s+present|present|attendance|sederunt|members\s+of\s+the\s+[\w -]{3,40}(?=:)|councillors(?=\s*:))\b\s*[:\-–]?\s*/i,
     "present",
     false,
   ],
@@ -35,6 +35,8 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
     "in-attendance",
     false,
   ],
+  // A hearing's parties (applicant, their representative, the police) are there, not members.
+  [/^(?:parties|others)\s+(?:present|in\s+attendance)\b\s*[:\-–]?\s*/i, "in-attendance", false],
   [/^absent(?:\s+without\s+apologies)?\b\s*[:\-–]?\s*/i, "absent", true],
   [/^substitutes?(?:\s+members?)?\b\s*[:\-–]?\s*/i, "substitute", true],
 ];

@@ -69,8 +69,9 @@ export function findStarts(lines: Line[]): Start[] {
 
 function isMinutesOpening(lines: Line[], i: number): boolean {
   const text = lines[i]?.text ?? "";
-  if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–]\s*\S/i.test(text))
+  if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–\t]\s*\S/i.test(text))
     return true;
+  if (/^members\s+of\s+the\s+[\w -]{3,40}:\s*\S/i.test(text)) return true;
   return /^(members|councillors)\s+present\b/i.test(text) || /^attendance\s*:?\s*$/i.test(text);
 }
 
@@ -151,6 +152,9 @@ function minutesHeader(text: string): boolean {
   if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
   if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && findDates(text).length > 0) return true;
   if (text.length > 140 || /[.;]$/.test(text)) return false;
+  // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place.
+  const date = findDates(text)[0];
+  if (date && date.index <= 10) return true;
   return isDateLine(text) || looksLikeBody(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
 }
 

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { parseBundle } from "../../../src/domain/bundle-validate.js";
 import { parseDocument } from "../../../src/importers/parse/index.js";
 import { bundleFacts, score } from "./facts.js";
-import { expected, fixture, FIXTURES, sample, unresolved } from "./support.js";
+import { expected, fixture, FIXTURES, NOT_YET_READ, sample, unresolved } from "./support.js";
 
 // Documents in other councils' styles, written for these tests: a district council's planning
 // committee (recorded votes, "RESOLVED:", "PL/45" numbering), a parish council ("24/117",
@@ -20,6 +20,12 @@ describe("importing documents in other styles", () => {
     assert.ok(FIXTURES.length >= 7, FIXTURES.join(", "));
   });
   for (const name of FIXTURES) {
+    if (NOT_YET_READ.has(name)) {
+      it(`${name} is read in full`, {
+        todo: "written blind; not yet read in full (bench/import-accuracy.ts)",
+      });
+      continue;
+    }
     describe(name, () => {
       const doc = fixture(name);
       const want = expected(`fixtures/${name}`, doc);

@@ -4,7 +4,7 @@ import type { Connection } from "../../../src/db/connect.js";
 import { parseDocument } from "../../../src/importers/parse/index.js";
 import { loadBundle } from "../../../src/records/bundle-load.js";
 import { openSqlite } from "../../support/engines.js";
-import { expected, fixture, FIXTURES, sample, SAMPLES } from "./support.js";
+import { expected, fixture, FIXTURES, NOT_YET_READ, sample, SAMPLES } from "./support.js";
 
 // What the parsers produce, the loader takes: every sample and fixture loads into a fresh
 // database in one run (so documents and people named by several files merge), and importing a
@@ -23,7 +23,7 @@ describe("loading imported bundles", () => {
 
   const bundles = [
     ...SAMPLES.map((name) => parseDocument(sample(name), expected(name, sample(name)).hints).bundle),
-    ...FIXTURES.map(
+    ...FIXTURES.filter((name) => !NOT_YET_READ.has(name)).map(
       (name) => parseDocument(fixture(name), expected(`fixtures/${name}`, fixture(name)).hints).bundle,
     ),
   ];

@@ -19,6 +19,20 @@ export const FIXTURES = readdirSync(new URL("./fixtures/", import.meta.url))
   .filter((f) => f.endsWith(".txt") || f.endsWith(".html"))
   .sort();
 
+/** Documents written blind (after the parsers were tuned) that the parsers do not yet read in
+ * full: the tests report them as TODO rather than hide them, and bench/import-accuracy.ts scores
+ * them with the rest. Each leaves this list when its facts are all found. */
+export const NOT_YET_READ: ReadonlySet<string> = new Set([
+  "aldmouth-county-cabinet-minutes-cab-numbering.txt",
+  "ashby-moor-planning-agenda-pdf-text.txt",
+  "brookmere-licensing-sub-committee-hearing.txt",
+  "calderwick-town-council-unnumbered-minutes.txt",
+  "hollington-audit-committee-two-column-agenda.txt",
+  "kestrel-bay-cabinet-decision-notices.txt",
+  "penhallow-health-wellbeing-board-table-minutes.html",
+  "wyvernshire-police-and-crime-panel-agenda.txt",
+]);
+
 export function extracted(file: string, raw: string): ExtractedText {
   const text = raw.replace(/\r\n?/g, "\n").normalize("NFC").replace(/\0/g, "");
   return { file, format: "text", text, pageStarts: [0] };
