@@ -27,6 +27,10 @@ describe("people and memberships in the back office", () => {
     return body.id;
   }
 
+  function dateBoxes(name: string, [day, month, year]: string[]): Record<string, string> {
+    return { [`${name}-day`]: day ?? "", [`${name}-month`]: month ?? "", [`${name}-year`]: year ?? "" };
+  }
+
   async function count(table: "people" | "memberships"): Promise<number> {
     return (await db().selectFrom(table).select("id").execute()).length;
   }
@@ -271,6 +275,61 @@ describe("people and memberships in the back office", () => {
       ["insert", "update", "update", "delete"],
     );
     assert.ok(audit.every((entry) => entry.actor === officer.email));
+  });
+
+  test("changing a membership's dates to overlap another of the same person on the body is refused", async () => {
+    const officer = await office.userFor("officer", OWN);
+    const authority = await office.authorityId(OWN);
+    const added = await office.post(officer, `/admin/authorities/${authority}/people/new`, {
+      name: "Pat Overlap",
+      kind: "councillor",
+    });
+    assert.equal(added.statusCode, 303);
+    const person = await personNamed("Pat Overlap");
+    assert.ok(person);
+    const committee = await bodyId("Wellbeing Overview and Scrutiny Committee");
+    const spans = [
+      { from: ["1", "5", "2025"], to: ["31", "3", "2026"] },
+      { from: ["1", "4", "2026"], to: null },
+    ];
+    for (const span of spans) {
+      const response = await office.post(officer, `/admin/bodies/${committee}/memberships/new`, {
+        person: String(person.id),
+        role: "member",
+        ...dateBoxes("from", span.from),
+        ...(span.to === null ? {} : dateBoxes("to", span.to)),
+      });
+      assert.equal(response.statusCode, 303);
+    }
+    const [past] = await db()
+      .selectFrom("memberships")
+      .selectAll()
+      .where("person_id", "=", person.id)
+      .orderBy("from_date")
+      .execute();
+    assert.ok(past);
+    const url = `/admin/memberships/${past.id}/edit`;
+    const overlapping = await office.post(officer, url, {
+      role: "member",
+      ...dateBoxes("from", ["1", "5", "2025"]),
+      ...dateBoxes("to", ["30", "6", "2026"]),
+    });
+    assert.equal(overlapping.statusCode, 400);
+    assert.match(errorSummaryText(overlapping.body), /already a member at those dates/);
+    const unchanged = await db()
+      .selectFrom("memberships")
+      .selectAll()
+      .where("id", "=", past.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(unchanged.to_date, "2026-03-31");
+
+    // Its own dates are no overlap: a change that keeps clear of the other is saved.
+    const changed = await office.post(officer, url, {
+      role: "vice-chair",
+      ...dateBoxes("from", ["1", "5", "2025"]),
+      ...dateBoxes("to", ["30", "3", "2026"]),
+    });
+    assert.equal(changed.statusCode, 303);
   });
 
   test("pages for records that do not exist are not found", async () => {

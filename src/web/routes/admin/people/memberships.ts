@@ -27,7 +27,7 @@ export const membershipUrls = {
 };
 
 type NewMembershipContext = BodyRecord & { people: Option[]; members: Row<"memberships">[] };
-type MembershipContext = { line: MembershipLine; record: BodyRecord };
+type MembershipContext = { line: MembershipLine; record: BodyRecord; members: Row<"memberships">[] };
 
 const bodyOwner = (record: BodyRecord) => ({ authorityId: record.body.authority_id });
 
@@ -52,7 +52,9 @@ async function loadMembership(db: Db, id: string): Promise<MembershipContext | n
   const line = await findMembershipLine(db, Number(id));
   if (line === null) return null;
   const record = await findBodyRecord(db, line.membership.body_id);
-  return record === null ? null : { line, record };
+  if (record === null) return null;
+  const members = (await membershipsOfBody(db, record.body.id)).map((other) => other.membership);
+  return { line, record, members };
 }
 
 const ROLE_FIELD: Field = {
@@ -84,6 +86,22 @@ function overlaps(aFrom: string | null, aTo: string | null, bFrom: string | null
   return (aFrom === null || bTo === null || aFrom <= bTo) && (bFrom === null || aTo === null || bFrom <= aTo);
 }
 
+/** A person is a member of a body once at any day: another membership of theirs there at any of
+ * these dates is an error on `field`. */
+function overlapError(
+  members: readonly Row<"memberships">[],
+  membership: { id?: number; personId: number; from: string | null; to: string | null },
+  field: string,
+): Record<string, string> {
+  const { personId, from, to } = membership;
+  const overlapping = members.some(
+    (m) => m.id !== membership.id && m.person_id === personId && overlaps(m.from_date, m.to_date, from, to),
+  );
+  return overlapping
+    ? { [field]: "They are already a member at those dates: change or end that membership instead" }
+    : {};
+}
+
 function membershipName({ line }: MembershipContext): string {
   return `${personName(line.person)}, ${line.bodyName}`;
 }
@@ -111,14 +129,8 @@ const newMembershipPage = formPage<NewMembershipContext>({
     const from = optionalText(values, "from");
     const dates = checkDates(values, from, "to");
     if (Object.keys(dates).length > 0) return dates;
-    const to = optionalText(values, "to");
     const personId = Number(textValue(values, "person"));
-    const overlapping = members.some(
-      (m) => m.person_id === personId && overlaps(m.from_date, m.to_date, from, to),
-    );
-    return overlapping
-      ? { person: "They are already a member at those dates: change or end that membership instead" }
-      : {};
+    return overlapError(members, { personId, from, to: optionalText(values, "to") }, "person");
   },
   async save(w, { body }, { values }) {
     await w.insert("memberships", {
@@ -161,7 +173,13 @@ const membershipEditPage = membershipForm({
     from: membership.from_date,
     to: membership.to_date,
   }),
-  check: (values) => checkDates(values, optionalText(values, "from"), "to"),
+  check: (values, { line: { membership }, members }) => {
+    const from = optionalText(values, "from");
+    const dates = checkDates(values, from, "to");
+    if (Object.keys(dates).length > 0) return dates;
+    const to = optionalText(values, "to");
+    return overlapError(members, { id: membership.id, personId: membership.person_id, from, to }, "from");
+  },
   async save(w, { line: { membership }, record }, { values }) {
     await w.update("memberships", membership, {
       role: textValue(values, "role"),
