@@ -4,9 +4,12 @@ import {
   decisionIsPublic,
   documentIsPublic,
   itemIsPublic,
+  itemMinutesArePublic,
   meetingIsPublic,
+  minutesArePublic,
   minutesLabel,
   type ItemFacts,
+  type MinutesFacts,
 } from "./visibility.js";
 
 const published = { isAgendaPublished: true };
@@ -85,6 +88,36 @@ describe("decisions", () => {
     assert.equal(decisionIsPublic({ isPublished: true, item: publicItem }), true);
     assert.equal(decisionIsPublic({ isPublished: true, item: exemptItem }), false);
     assert.equal(decisionIsPublic({ isPublished: true, item: unpublishedItem }), false);
+  });
+});
+
+describe("minutes", () => {
+  test("minutes typed but not published are not public, even on a published agenda", () => {
+    assert.equal(minutesArePublic({ ...published, minutesStatus: "none" }), false);
+  });
+
+  test("draft and approved minutes of a published meeting are public", () => {
+    assert.equal(minutesArePublic({ ...published, minutesStatus: "draft" }), true);
+    assert.equal(minutesArePublic({ ...published, minutesStatus: "approved" }), true);
+  });
+
+  test("published minutes of a meeting whose agenda is unpublished are not public", () => {
+    assert.equal(minutesArePublic({ ...unpublished, minutesStatus: "draft" }), false);
+    assert.equal(minutesArePublic({ ...unpublished, minutesStatus: "approved" }), false);
+  });
+
+  test("what is recorded under an item needs both a public item and public minutes", () => {
+    const draft: MinutesFacts = { ...published, minutesStatus: "draft" };
+    assert.equal(itemMinutesArePublic({ part: "I", meeting: draft }), true);
+    assert.equal(itemMinutesArePublic({ part: "II", meeting: draft }), false);
+    assert.equal(
+      itemMinutesArePublic({ part: "I", meeting: { ...published, minutesStatus: "none" } }),
+      false,
+    );
+    assert.equal(
+      itemMinutesArePublic({ part: "I", meeting: { ...unpublished, minutesStatus: "draft" } }),
+      false,
+    );
   });
 });
 

@@ -8,6 +8,8 @@ import type { MinutesStatus, Part } from "./bundle.js";
 
 export type MeetingFacts = { isAgendaPublished: boolean };
 export type ItemFacts = { part: Part; meeting: MeetingFacts };
+export type MinutesFacts = MeetingFacts & { minutesStatus: MinutesStatus };
+export type ItemMinutesFacts = { part: Part; meeting: MinutesFacts };
 export type DocumentFacts = { part: Part; isPublished: boolean; items: ItemFacts[] };
 export type DecisionFacts = { isPublished: boolean; item: ItemFacts | null };
 
@@ -15,10 +17,24 @@ export function meetingIsPublic(meeting: MeetingFacts): boolean {
   return meeting.isAgendaPublished;
 }
 
-/** An item, and everything recorded under it (minutes, resolutions, declarations), is public only
- * when it is Part I and its meeting's agenda is published. */
+/** An item as the agenda lists it (its title, description and papers) is public only when it is
+ * Part I and its meeting's agenda is published. What was recorded under it follows
+ * itemMinutesArePublic. */
 export function itemIsPublic(item: ItemFacts): boolean {
   return item.part === "I" && meetingIsPublic(item.meeting);
+}
+
+/** The minutes of a meeting, and with them its attendance, are public once they are published
+ * (as draft or approved) and the meeting is public. Minutes typed in the back office but not yet
+ * published are the officer's working copy, as an unpublished agenda is. */
+export function minutesArePublic(meeting: MinutesFacts): boolean {
+  return meeting.minutesStatus !== "none" && meetingIsPublic(meeting);
+}
+
+/** What was recorded under an item (its minutes, declarations, resolutions with their votes,
+ * conditions and actions) is public when the item is and its meeting's minutes are. */
+export function itemMinutesArePublic(item: ItemMinutesFacts): boolean {
+  return itemIsPublic(item) && minutesArePublic(item.meeting);
 }
 
 /** A document is public when it is Part I, published, and either stands alone (an external

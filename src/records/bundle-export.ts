@@ -16,12 +16,19 @@ import {
   type PriorityBand,
   type Resolution,
 } from "../domain/bundle.js";
-import { decisionIsPublic, documentIsPublic, itemIsPublic, meetingIsPublic } from "../domain/visibility.js";
+import {
+  decisionIsPublic,
+  documentIsPublic,
+  itemIsPublic,
+  meetingIsPublic,
+  minutesArePublic,
+} from "../domain/visibility.js";
 
 // `witan export`: the database written back as a bundle, in a stable order so that two exports
 // of the same records are byte for byte the same. The full export is an administrator's tool and
 // carries Part II records, flagged `part: "II"`; the public export holds only what the visibility
-// rules let the public see.
+// rules let the public see: minutes, attendance, declarations and resolutions only of meetings
+// whose minutes are published.
 
 export type ExportOptions = { publicOnly: boolean };
 
@@ -36,6 +43,14 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
 
   const meetingVisible = (m: Row<"meetings">) =>
     !options.publicOnly || meetingIsPublic({ isAgendaPublished: m.is_agenda_published });
+  // Minutes, attendance, declarations and resolutions: items are already filtered by itemVisible,
+  // so with this they follow itemMinutesArePublic.
+  const minutesVisible = (m: Row<"meetings">) =>
+    !options.publicOnly ||
+    minutesArePublic({
+      isAgendaPublished: m.is_agenda_published,
+      minutesStatus: minutesStatus(m.minutes_status),
+    });
   const itemVisible = (i: Row<"agenda_items">) => {
     const meeting = meetingById.get(i.meeting_id);
     if (!meeting) return false;
@@ -121,7 +136,7 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
     const r = t.resolutions.find((x) => x.id === id);
     const item = r ? itemById.get(r.item_id) : undefined;
     const meeting = item ? meetingById.get(item.meeting_id) : undefined;
-    if (!r || !item || !meeting || !itemVisible(item)) return undefined;
+    if (!r || !item || !meeting || !itemVisible(item) || !minutesVisible(meeting)) return undefined;
     return {
       authority: authorityName(meeting.authority_id),
       body: bodyName(meeting.body_id),
@@ -135,23 +150,29 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
     `${m.date}\u0000${m.start_time ?? ""}\u0000${authorityName(m.authority_id)}\u0000${bodyName(m.body_id)}`;
   const meetings: BundleMeeting[] = sortBy(t.meetings.filter(meetingVisible), meetingOrder).map((m) => {
     const authority = authorityName(m.authority_id);
+    const isMinuted = minutesVisible(m);
     const items: BundleItem[] = t.items
       .filter((i) => i.meeting_id === m.id && itemVisible(i))
-      .map((i) =>
-        compact({
+      .map((i) => {
+        const recorded = isMinuted
+          ? {
+              minutes: i.minutes ?? undefined,
+              minutesTruncated: i.is_minutes_truncated || undefined,
+              resolutions: resolutionsOf(i.id, null),
+              declarations: t.declarations
+                .filter((d) => d.item_id === i.id)
+                .map((d) =>
+                  compact({ person: personName(d.person_id), kind: d.kind, nature: d.nature ?? undefined }),
+                ),
+            }
+          : { resolutions: [], declarations: [] };
+        return compact({
           number: i.number,
           title: i.title,
           kind: i.kind,
           part: part(i.part),
           pages: i.page_from !== null && i.page_to !== null ? pair(i.page_from, i.page_to) : undefined,
-          minutes: i.minutes ?? undefined,
-          minutesTruncated: i.is_minutes_truncated || undefined,
-          resolutions: resolutionsOf(i.id, null),
-          declarations: t.declarations
-            .filter((d) => d.item_id === i.id)
-            .map((d) =>
-              compact({ person: personName(d.person_id), kind: d.kind, nature: d.nature ?? undefined }),
-            ),
+          ...recorded,
           documents: t.itemDocuments
             .filter((l) => l.item_id === i.id)
             .flatMap((l) => {
@@ -166,8 +187,8 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
           forwardPlanRef: i.forward_plan_ref ?? undefined,
           leadMember: i.lead_member_id === null ? undefined : personName(i.lead_member_id),
           leadOfficer: i.lead_officer_id === null ? undefined : personName(i.lead_officer_id),
-        }),
-      );
+        });
+      });
     return compact({
       authority,
       body: bodyName(m.body_id),
@@ -182,7 +203,7 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
       status: m.status,
       webcast: m.webcast_url ?? undefined,
       attendance: t.attendances
-        .filter((a) => a.meeting_id === m.id)
+        .filter((a) => isMinuted && a.meeting_id === m.id)
         .map((a) =>
           compact({
             person: personName(a.person_id),

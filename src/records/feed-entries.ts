@@ -1,9 +1,10 @@
 import type { Db } from "../db/connect.js";
 import type { Named } from "./meetings.js";
-import { publicDocument, publicItem } from "./visibility.js";
+import { publicDocument, publicItem, publicMinutes } from "./visibility.js";
 
-// What the decisions feed and an issue's feed say: resolutions of public items, and an issue's
-// public items, documents and dated events. Every query applies the visibility rules.
+// What the decisions feed and an issue's feed say: resolutions of public items whose minutes are
+// published, and an issue's public items, documents and dated events. Every query applies the
+// visibility rules.
 
 export type ItemRef = {
   authority: Named;
@@ -87,9 +88,11 @@ function itemRef(row: ItemRow): ItemRef {
   };
 }
 
-/** The latest public items that have resolutions, newest meeting first, with their resolutions. */
+/** The latest public items with resolutions in published minutes, newest meeting first, with
+ * their resolutions. */
 export async function recentDecidedItems(db: Db, limit: number): Promise<DecidedItem[]> {
   const rows = await items(db)
+    .where(publicMinutes("m"))
     .where((eb) =>
       eb.exists(eb.selectFrom("resolutions as r").select("r.id").whereRef("r.item_id", "=", "i.id")),
     )

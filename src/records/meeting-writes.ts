@@ -1,4 +1,4 @@
-import type { BundleMeeting } from "../domain/bundle.js";
+import type { BundleMeeting, MinutesStatus } from "../domain/bundle.js";
 import type { Writer } from "./writer.js";
 import { uniqueSlug } from "./slugs.js";
 
@@ -6,12 +6,30 @@ import { uniqueSlug } from "./slugs.js";
 async function findMeeting(w: Writer, bodyId: number, date: string, start: string | undefined) {
   const sameDay = await w.trx
     .selectFrom("meetings")
-    .select(["id", "start_time"])
+    .select(["id", "start_time", "minutes_status"])
     .where("body_id", "=", bodyId)
     .where("date", "=", date)
     .orderBy("id")
     .execute();
   return sameDay.find((m) => start === undefined || m.start_time === null || m.start_time === start);
+}
+
+/** A bundle meeting carries minutes when it records what happened: minute text, resolutions,
+ * declarations or attendance. */
+function carriesMinutes(m: BundleMeeting): boolean {
+  return (
+    m.attendance.length > 0 ||
+    m.items.some((i) => Boolean(i.minutes) || i.resolutions.length > 0 || i.declarations.length > 0)
+  );
+}
+
+/** The minutes status to store. Minutes a bundle carries without a status were published where it
+ * was read from (imported history, the demo), so they are at least draft: an unstated status
+ * never hides them, and never demotes approved minutes. A stated status is stored as stated. */
+function minutesStatusToStore(m: BundleMeeting, stored: string | undefined): MinutesStatus | undefined {
+  if (m.minutesStatus !== undefined) return m.minutesStatus;
+  if (!carriesMinutes(m)) return undefined;
+  return stored === undefined || stored === "none" ? "draft" : undefined;
 }
 
 export async function saveMeeting(
@@ -21,6 +39,7 @@ export async function saveMeeting(
   const m = f.meeting;
   // Published when the bundle says so or gives the date it was; unsaid, the stored state stands.
   const published = m.published ?? (m.agendaPublished !== undefined ? true : undefined);
+  const existing = await findMeeting(w, f.bodyId, m.date, m.start);
   const values = {
     start_time: m.start,
     end_time: m.end,
@@ -29,10 +48,9 @@ export async function saveMeeting(
     status: m.status,
     webcast_url: m.webcast,
     agenda_published_on: m.agendaPublished,
-    minutes_status: m.minutesStatus,
+    minutes_status: minutesStatusToStore(m, existing?.minutes_status),
     is_agenda_published: published,
   };
-  const existing = await findMeeting(w, f.bodyId, m.date, m.start);
   if (existing) return w.upsert("meetings", { id: existing.id }, values);
   const body = await w.trx
     .selectFrom("bodies")

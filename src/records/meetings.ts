@@ -2,11 +2,12 @@ import { listCalendarMeetings } from "./calendar.js";
 import type { Db } from "../db/connect.js";
 import type { MinutesStatus } from "../domain/bundle.js";
 import { amendmentsOf, type Amendment } from "./versions.js";
-import { publicDocument, publicItem, publicMeeting } from "./visibility.js";
+import { publicDocument, publicItem, publicItemMinutes, publicMeeting, publicMinutes } from "./visibility.js";
 
 // Read queries for the public meeting pages. Every query filters with the SQL form of the
 // visibility rules (records/visibility.ts), so nothing exempt or unpublished leaves the database:
-// a Part II item is returned only as its printed number, never its title, minutes or papers.
+// a Part II item is returned only as its printed number, never its title, minutes or papers, and
+// minutes, declarations, resolutions and attendance only once the minutes are published.
 
 export type Named = { name: string; slug: string };
 
@@ -194,6 +195,7 @@ async function publicItems(db: Db, meetingId: number): Promise<ItemRow[]> {
     .leftJoin("people as lm", "lm.id", "i.lead_member_id")
     .selectAll("i")
     .select(["lm.name as lead_name", "lm.honorific as lead_honorific", "lm.kind as lead_kind"])
+    .select(publicItemMinutes("i", "m").as("is_minutes_public"))
     .where("i.meeting_id", "=", meetingId)
     .where(publicItem("i", "m"))
     .orderBy("i.position")
@@ -212,8 +214,8 @@ async function publicItems(db: Db, meetingId: number): Promise<ItemRow[]> {
       isKeyDecision: row.is_key_decision,
       pages: row.page_from === null ? null : { from: row.page_from, to: row.page_to ?? row.page_from },
       leadMember: personName(row.lead_name, row.lead_honorific, row.lead_kind),
-      minutes: row.minutes,
-      isMinutesTruncated: row.is_minutes_truncated,
+      minutes: row.is_minutes_public ? row.minutes : null,
+      isMinutesTruncated: row.is_minutes_public && row.is_minutes_truncated,
     },
   }));
 }
@@ -270,9 +272,12 @@ async function publicDeclarations(db: Db, itemIds: number[]): Promise<Map<number
   if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("declarations as d")
+    .innerJoin("agenda_items as i", "i.id", "d.item_id")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
     .innerJoin("people as p", "p.id", "d.person_id")
     .select(["d.item_id", "d.kind", "d.nature", "p.name", "p.honorific", "p.kind as person_kind"])
     .where("d.item_id", "in", itemIds)
+    .where(publicItemMinutes("i", "m"))
     .orderBy("d.item_id")
     .orderBy("d.id")
     .execute();
@@ -292,6 +297,8 @@ async function publicResolutions(db: Db, itemIds: number[]): Promise<Map<number,
   if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("resolutions as r")
+    .innerJoin("agenda_items as i", "i.id", "r.item_id")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
     .leftJoin("people as pp", "pp.id", "r.proposer_id")
     .leftJoin("people as sp", "sp.id", "r.seconder_id")
     .selectAll("r")
@@ -304,6 +311,7 @@ async function publicResolutions(db: Db, itemIds: number[]): Promise<Map<number,
       "sp.kind as seconder_kind",
     ])
     .where("r.item_id", "in", itemIds)
+    .where(publicItemMinutes("i", "m"))
     .orderBy("r.item_id")
     .orderBy("r.position")
     .orderBy("r.id")
@@ -343,6 +351,7 @@ async function publicResolutions(db: Db, itemIds: number[]): Promise<Map<number,
 async function attendance(db: Db, meetingId: number): Promise<PublicAttendance[]> {
   const rows = await db
     .selectFrom("attendances as at")
+    .innerJoin("meetings as m", "m.id", "at.meeting_id")
     .innerJoin("people as p", "p.id", "at.person_id")
     .leftJoin("people as sf", "sf.id", "at.substitute_for_person_id")
     .select([
@@ -356,6 +365,7 @@ async function attendance(db: Db, meetingId: number): Promise<PublicAttendance[]
       "sf.kind as substitute_for_kind",
     ])
     .where("at.meeting_id", "=", meetingId)
+    .where(publicMinutes("m"))
     .orderBy("at.id")
     .execute();
   return rows.map((row) => ({

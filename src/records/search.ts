@@ -1,13 +1,15 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database, NewRow } from "../db/schema.js";
 import type { Engine } from "../db/engine.js";
-import type { Part } from "../domain/bundle.js";
-import { documentIsPublic, itemIsPublic } from "../domain/visibility.js";
+import type { MinutesStatus, Part } from "../domain/bundle.js";
+import { documentIsPublic, itemIsPublic, itemMinutesArePublic } from "../domain/visibility.js";
 import { parseSearchQuery, toFts5Query, type SearchQuery, type Term } from "../domain/search-query.js";
 
 // Full-text search (DESIGN.md section 5): one contract, two backends. Passages are indexed with
 // is_public computed by the visibility rules at index time, so a public search cannot reach
-// exempt or unpublished text, not even in a snippet. Long documents are indexed page by page.
+// exempt or unpublished text, not even in a snippet: minutes and resolutions are public only once
+// the meeting's minutes are published, and publishing them reindexes the meeting. Long documents
+// are indexed page by page.
 
 export type Touched = { meetings: Set<number>; documents: Set<number>; issues: Set<number> };
 export type SearchKind = "item" | "minutes" | "resolution" | "document" | "issue";
@@ -102,22 +104,27 @@ export async function indexMeeting(db: Db, meetingId: number): Promise<void> {
         .execute()
     : [];
   const passages: Passage[] = [];
-  const meetingFacts = { isAgendaPublished: meeting.is_agenda_published };
+  const meetingFacts = {
+    isAgendaPublished: meeting.is_agenda_published,
+    minutesStatus: asMinutesStatus(meeting.minutes_status),
+  };
   for (const item of items) {
+    const facts = { part: asPart(item.part), meeting: meetingFacts };
     const common = {
       authority_id: item.authority_id,
       date: meeting.date,
       body_id: meeting.body_id,
       page: null,
-      is_public: itemIsPublic({ part: asPart(item.part), meeting: meetingFacts }),
+      is_public: itemIsPublic(facts),
     };
+    const recorded = { ...common, is_public: itemMinutesArePublic(facts) };
     const title = `${item.number}. ${item.title}`;
     passages.push({ ...common, kind: "item", record_id: item.id, title, body: item.description ?? "" });
     if (item.minutes)
-      passages.push({ ...common, kind: "minutes", record_id: item.id, title, body: item.minutes });
+      passages.push({ ...recorded, kind: "minutes", record_id: item.id, title, body: item.minutes });
     for (const r of resolutions.filter((x) => x.item_id === item.id)) {
       passages.push({
-        ...common,
+        ...recorded,
         kind: "resolution",
         record_id: r.id,
         title,
@@ -319,4 +326,8 @@ function asKind(value: string): SearchKind {
 
 function asPart(value: string): Part {
   return value === "II" ? "II" : "I";
+}
+
+function asMinutesStatus(value: string): MinutesStatus {
+  return value === "draft" || value === "approved" ? value : "none";
 }

@@ -16,6 +16,16 @@ export function publicItem(item: string, meeting: string): RawBuilder<boolean> {
   return sql<boolean>`(${column(item, "part")} = 'I' and ${publicMeeting(meeting)})`;
 }
 
+/** minutesArePublic: published as draft or approved, and the meeting is public. */
+export function publicMinutes(meeting: string): RawBuilder<boolean> {
+  return sql<boolean>`(${column(meeting, "minutes_status")} in ('draft', 'approved') and ${publicMeeting(meeting)})`;
+}
+
+/** itemMinutesArePublic: the item is public and so are its meeting's minutes. */
+export function publicItemMinutes(item: string, meeting: string): RawBuilder<boolean> {
+  return sql<boolean>`(${publicItem(item, meeting)} and ${publicMinutes(meeting)})`;
+}
+
 /** documentIsPublic: Part I, published, and standing alone or belonging to a public item. */
 export function publicDocument(document: string): RawBuilder<boolean> {
   const id = column(document, "id");

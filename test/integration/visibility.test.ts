@@ -2,15 +2,24 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { sql } from "kysely";
 import type { Connection, Db } from "../../src/db/connect.js";
-import type { Part } from "../../src/domain/bundle.js";
+import type { MinutesStatus, Part } from "../../src/domain/bundle.js";
 import {
   documentIsPublic,
   itemIsPublic,
+  itemMinutesArePublic,
   meetingIsPublic,
+  minutesArePublic,
   type DocumentFacts,
-  type ItemFacts,
+  type ItemMinutesFacts,
+  type MinutesFacts,
 } from "../../src/domain/visibility.js";
-import { publicDocument, publicItem, publicMeeting } from "../../src/records/visibility.js";
+import {
+  publicDocument,
+  publicItem,
+  publicItemMinutes,
+  publicMeeting,
+  publicMinutes,
+} from "../../src/records/visibility.js";
 import { ENGINES, engineSkip } from "../support/engines.js";
 
 // The visibility rule is stated twice: as pure functions (src/domain/visibility.ts) and as SQL
@@ -18,10 +27,11 @@ import { ENGINES, engineSkip } from "../support/engines.js";
 // the database, and both statements must call exactly the same rows public.
 
 const PARTS: Part[] = ["I", "II"];
+const MINUTES_STATUSES: MinutesStatus[] = ["none", "draft", "approved"];
 
 type Built = {
-  meetings: Map<number, boolean>;
-  items: Map<number, ItemFacts>;
+  meetings: Map<number, MinutesFacts>;
+  items: Map<number, ItemMinutesFacts>;
   documents: Map<number, { part: Part; isPublished: boolean; items: number[] }>;
 };
 
@@ -43,17 +53,17 @@ async function insertBody(db: Db, authorityId: number): Promise<number> {
   return row.id;
 }
 
-async function insertMeeting(db: Db, authorityId: number, bodyId: number, isPublished: boolean) {
+async function insertMeeting(db: Db, authorityId: number, bodyId: number, facts: MinutesFacts, day: number) {
   const row = await db
     .insertInto("meetings")
     .values({
       authority_id: authorityId,
       body_id: bodyId,
-      slug: `meeting-${isPublished ? "published" : "unpublished"}`,
-      date: isPublished ? "2024-01-10" : "2024-02-14",
+      slug: `meeting-${facts.isAgendaPublished ? "published" : "unpublished"}-minutes-${facts.minutesStatus}`,
+      date: `2024-01-${String(day).padStart(2, "0")}`,
       status: "scheduled",
-      minutes_status: "none",
-      is_agenda_published: isPublished,
+      minutes_status: facts.minutesStatus,
+      is_agenda_published: facts.isAgendaPublished,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -98,11 +108,14 @@ async function buildEveryCombination(db: Db): Promise<Built> {
   const built: Built = { meetings: new Map(), items: new Map(), documents: new Map() };
   let position = 0;
   for (const isAgendaPublished of [true, false]) {
-    const meetingId = await insertMeeting(db, authorityId, bodyId, isAgendaPublished);
-    built.meetings.set(meetingId, isAgendaPublished);
-    for (const part of PARTS) {
-      const itemId = await insertItem(db, authorityId, meetingId, part, ++position);
-      built.items.set(itemId, { part, meeting: { isAgendaPublished } });
+    for (const minutesStatus of MINUTES_STATUSES) {
+      const meeting = { isAgendaPublished, minutesStatus };
+      const meetingId = await insertMeeting(db, authorityId, bodyId, meeting, built.meetings.size + 1);
+      built.meetings.set(meetingId, meeting);
+      for (const part of PARTS) {
+        const itemId = await insertItem(db, authorityId, meetingId, part, ++position);
+        built.items.set(itemId, { part, meeting });
+      }
     }
   }
   const sets = linkSets([...built.items.keys()]);
@@ -166,36 +179,52 @@ for (const engine of ENGINES) {
       });
 
       test("every combination was built", () => {
-        assert.equal(built.meetings.size, 2);
-        assert.equal(built.items.size, 4);
-        // Part × published × (no item, each of 4 items, each of 6 pairs)
-        assert.equal(built.documents.size, 2 * 2 * 11);
-        const verdicts = new Set([...documentFacts.values()].map(documentIsPublic));
-        assert.deepEqual(verdicts, new Set([true, false]));
+        // agenda published or not × minutes none, draft or approved
+        assert.equal(built.meetings.size, 2 * 3);
+        assert.equal(built.items.size, 2 * 3 * 2);
+        // Part × published × (no item, each of 12 items, each of 66 pairs)
+        assert.equal(built.documents.size, 2 * 2 * 79);
+        for (const verdicts of [
+          [...documentFacts.values()].map(documentIsPublic),
+          [...built.meetings.values()].map(minutesArePublic),
+          [...built.items.values()].map(itemMinutesArePublic),
+        ])
+          assert.deepEqual(new Set(verdicts), new Set([true, false]));
       });
 
       for (const wanted of [true, false]) {
         const which = wanted ? "public" : "not public";
 
-        test(`meetings: the rows publicMeeting calls ${which}`, async () => {
-          const fragment = wanted ? publicMeeting("m") : sql<boolean>`not ${publicMeeting("m")}`;
-          const rows = await db().selectFrom("meetings as m").select("m.id").where(fragment).execute();
-          assert.deepEqual(
-            ids(rows),
-            idsWhere(built.meetings, (isAgendaPublished) => meetingIsPublic({ isAgendaPublished }), wanted),
-          );
-        });
+        const meetingRules = [
+          { name: "publicMeeting", fragment: publicMeeting("m"), rule: meetingIsPublic },
+          { name: "publicMinutes", fragment: publicMinutes("m"), rule: minutesArePublic },
+        ];
+        for (const { name, fragment, rule } of meetingRules) {
+          test(`meetings: the rows ${name} calls ${which}`, async () => {
+            const rows = await db()
+              .selectFrom("meetings as m")
+              .select("m.id")
+              .where(wanted ? fragment : sql<boolean>`not ${fragment}`)
+              .execute();
+            assert.deepEqual(ids(rows), idsWhere(built.meetings, rule, wanted));
+          });
+        }
 
-        test(`items: the rows publicItem calls ${which}`, async () => {
-          const fragment = publicItem("i", "m");
-          const rows = await db()
-            .selectFrom("agenda_items as i")
-            .innerJoin("meetings as m", "m.id", "i.meeting_id")
-            .select("i.id")
-            .where(wanted ? fragment : sql<boolean>`not ${fragment}`)
-            .execute();
-          assert.deepEqual(ids(rows), idsWhere(built.items, itemIsPublic, wanted));
-        });
+        const itemRules = [
+          { name: "publicItem", fragment: publicItem("i", "m"), rule: itemIsPublic },
+          { name: "publicItemMinutes", fragment: publicItemMinutes("i", "m"), rule: itemMinutesArePublic },
+        ];
+        for (const { name, fragment, rule } of itemRules) {
+          test(`items: the rows ${name} calls ${which}`, async () => {
+            const rows = await db()
+              .selectFrom("agenda_items as i")
+              .innerJoin("meetings as m", "m.id", "i.meeting_id")
+              .select("i.id")
+              .where(wanted ? fragment : sql<boolean>`not ${fragment}`)
+              .execute();
+            assert.deepEqual(ids(rows), idsWhere(built.items, rule, wanted));
+          });
+        }
 
         test(`documents: the rows publicDocument calls ${which}`, async () => {
           const fragment = publicDocument("doc");
@@ -207,6 +236,26 @@ for (const engine of ENGINES) {
           assert.deepEqual(ids(rows), idsWhere(documentFacts, documentIsPublic, wanted));
         });
       }
+
+      test("the minutes fragments also work as selected values", async () => {
+        const rows = await db()
+          .selectFrom("agenda_items as i")
+          .innerJoin("meetings as m", "m.id", "i.meeting_id")
+          .select([
+            "i.id",
+            "m.id as meeting_id",
+            publicMinutes("m").as("is_minutes"),
+            publicItemMinutes("i", "m").as("is_item"),
+          ])
+          .execute();
+        assert.equal(rows.length, built.items.size);
+        for (const row of rows) {
+          const item = built.items.get(row.id);
+          assert.ok(item, `item ${row.id}`);
+          assert.equal(row.is_minutes, minutesArePublic(item.meeting), `meeting ${row.meeting_id}`);
+          assert.equal(row.is_item, itemMinutesArePublic(item), `item ${row.id}`);
+        }
+      });
 
       test("the fragments also work as selected values", async () => {
         const rows = await db()

@@ -1,10 +1,10 @@
 import type { Db } from "../../db/connect.js";
 import { publicMeeting } from "../visibility.js";
-import { itemRefOf, publicItemRows } from "./item-refs.js";
+import { itemRefOf, publicItemMinutesRows } from "./item-refs.js";
 import { personRef, type PersonRef, type ResolutionRef } from "./refs.js";
 
-// The resolution tracker: every action asked for by a resolution of a public item, with its
-// owner and when it is due. Whether it is overdue is worked out against the clock by the caller
+// The resolution tracker: every action asked for by a resolution of a public item whose minutes
+// are published, with its owner and when it is due. Whether it is overdue is worked out against the clock by the caller
 // (domain/actions.ts), not stored.
 
 export type TrackedAction = {
@@ -20,7 +20,7 @@ export type TrackedAction = {
 };
 
 export async function listTrackedActions(db: Db): Promise<TrackedAction[]> {
-  const rows = await publicItemRows(db)
+  const rows = await publicItemMinutesRows(db)
     .innerJoin("resolutions as r", "r.item_id", "i.id")
     .innerJoin("actions as ac", "ac.resolution_id", "r.id")
     .leftJoin("people as p", "p.id", "ac.owner_person_id")

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/connect.js";
-import { publicItem } from "../visibility.js";
+import { publicItem, publicMinutes } from "../visibility.js";
 import type { ItemRef } from "./refs.js";
 
 // Public agenda items with the names and slugs that link to them, as the start of a query:
@@ -24,6 +24,12 @@ export function publicItemRows(db: Db) {
       "a.name as authority_name",
       "a.slug as authority_slug",
     ]);
+}
+
+/** Public items whose minutes are public too: the start of every query for what was recorded
+ * under an item (declarations, resolutions and the actions they set). */
+export function publicItemMinutesRows(db: Db) {
+  return publicItemRows(db).where(publicMinutes("m"));
 }
 
 export type ItemRefRow = {

@@ -2,7 +2,7 @@ import type { Db } from "../../db/connect.js";
 import type { MinutesStatus } from "../../domain/bundle.js";
 import type { MeetingSummary } from "../meetings.js";
 import { amendmentsOf, type Amendment } from "../versions.js";
-import { publicItem } from "../visibility.js";
+import { publicItem, publicItemMinutes } from "../visibility.js";
 import { listPublicDecisionsOfItem, type DecisionSummary } from "./decisions.js";
 import { listItemDocuments } from "./documents.js";
 import { itemRefOf, publicItemRows } from "./item-refs.js";
@@ -11,7 +11,8 @@ import { loadResolutions, type ResolutionRecord } from "./resolutions.js";
 
 // One agenda item's whole public record: the report's metadata, papers, declarations, minutes,
 // resolutions, decisions, and its place in each issue that follows it. A Part II item, or one
-// whose meeting is unpublished, is not found.
+// whose meeting is unpublished, is not found; its minutes, declarations and resolutions are
+// there only once the meeting's minutes are published.
 
 export type IssuePlace = {
   slug: string;
@@ -91,6 +92,7 @@ export async function findItemRecord(
       "loa.slug as lo_authority",
       "fp.title as forward_plan_title",
     ])
+    .select(publicItemMinutes("i", "m").as("is_minutes_public"))
     .where("a.slug", "=", authoritySlug)
     .where("m.slug", "=", meetingSlug)
     .where("i.number", "=", number)
@@ -137,8 +139,8 @@ export async function findItemRecord(
     }),
     leadOfficer: leadOfficer ? { ...leadOfficer, jobTitle: row.lo_job_title } : null,
     pages: row.page_from === null ? null : { from: row.page_from, to: row.page_to ?? row.page_from },
-    minutes: row.minutes,
-    isMinutesTruncated: row.is_minutes_truncated,
+    minutes: row.is_minutes_public ? row.minutes : null,
+    isMinutesTruncated: row.is_minutes_public && row.is_minutes_truncated,
     amendments: await amendmentsOf(db, "agenda_items", row.id),
     documents: (await listItemDocuments(db, [row.id])).get(row.id) ?? [],
     declarations: await itemDeclarations(db, row.id),
@@ -151,6 +153,8 @@ export async function findItemRecord(
 async function itemDeclarations(db: Db, itemId: number): Promise<ItemRecord["declarations"]> {
   const rows = await db
     .selectFrom("declarations as d")
+    .innerJoin("agenda_items as i", "i.id", "d.item_id")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
     .innerJoin("people as p", "p.id", "d.person_id")
     .innerJoin("authorities as a", "a.id", "p.authority_id")
     .select([
@@ -163,6 +167,7 @@ async function itemDeclarations(db: Db, itemId: number): Promise<ItemRecord["dec
       "a.slug as authority",
     ])
     .where("d.item_id", "=", itemId)
+    .where(publicItemMinutes("i", "m"))
     .orderBy("d.id")
     .execute();
   return rows.flatMap((row) => {

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { MinutesStatus } from "../../domain/bundle.js";
 import type { MeetingSummary } from "../meetings.js";
-import { publicItem, publicMeeting } from "../visibility.js";
+import { publicMeeting, publicMinutes } from "../visibility.js";
 
 // Lists of published meetings for the authority, body and home pages. Only meetings whose
 // agenda is published are listed (records/visibility.ts); unpublished ones do not exist here.
@@ -99,24 +99,12 @@ export async function listRecentAgendas(db: Db, today: string, limit: number): P
   return rows.map((row) => ({ ...summary(row), agendaPublishedOn: row.agenda_published_on }));
 }
 
-/** Meetings held by today whose minutes are published: marked draft or approved, or recorded
- * item by item on public items. */
+/** Meetings held by today whose minutes are published, as draft or approved. Minutes recorded
+ * but not yet published do not count (records/visibility.ts). */
 export async function listRecentMinutes(db: Db, today: string, limit: number): Promise<PublishedMinutes[]> {
   const rows = await baseQuery(db)
     .where("m.date", "<=", today)
-    .where((eb) =>
-      eb.or([
-        eb("m.minutes_status", "in", ["draft", "approved"]),
-        eb.exists(
-          eb
-            .selectFrom("agenda_items as i")
-            .select("i.id")
-            .whereRef("i.meeting_id", "=", "m.id")
-            .where("i.minutes", "is not", null)
-            .where(publicItem("i", "m")),
-        ),
-      ]),
-    )
+    .where(publicMinutes("m"))
     .orderBy("m.date", "desc")
     .orderBy("m.id", "desc")
     .limit(limit)

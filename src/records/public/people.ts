@@ -1,12 +1,13 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/connect.js";
 import type { Named } from "../meetings.js";
-import { publicItem, publicMeeting } from "../visibility.js";
+import { publicItem, publicItemMinutes, publicMinutes } from "../visibility.js";
 import type { PersonRef } from "./refs.js";
 
 // People for the public: councillors by ward, party and body. A person is public when a public
-// record names them: a membership of a body, attendance at a published meeting, or a part in a
-// public item (leading it, declaring on it, proposing, seconding or owning what it resolved).
+// record names them: a membership of a body, attendance in published minutes, or a part in a
+// public item (leading it; or, once its minutes are published, declaring on it, proposing,
+// seconding or owning what it resolved).
 // Someone named only in exempt or unpublished business is not found, and never listed.
 
 export type CouncillorFilter = { authority?: string; party?: string; ward?: string; body?: string };
@@ -39,14 +40,17 @@ export function publicPerson(person: string): RawBuilder<boolean> {
   const item = (where: RawBuilder<unknown>) => sql`exists (
       select 1 from agenda_items vi join meetings vm on vm.id = vi.meeting_id
       where ${publicItem("vi", "vm")} and ${where})`;
+  const minuted = (where: RawBuilder<unknown>) => sql`exists (
+      select 1 from agenda_items vi join meetings vm on vm.id = vi.meeting_id
+      where ${publicItemMinutes("vi", "vm")} and ${where})`;
   return sql<boolean>`(
     exists (select 1 from memberships vms where vms.person_id = ${id})
     or exists (
       select 1 from attendances vat join meetings vm on vm.id = vat.meeting_id
-      where ${publicMeeting("vm")} and (vat.person_id = ${id} or vat.substitute_for_person_id = ${id}))
+      where ${publicMinutes("vm")} and (vat.person_id = ${id} or vat.substitute_for_person_id = ${id}))
     or ${item(sql`(vi.lead_member_id = ${id} or vi.lead_officer_id = ${id})`)}
-    or ${item(sql`exists (select 1 from declarations vd where vd.item_id = vi.id and vd.person_id = ${id})`)}
-    or ${item(sql`exists (select 1 from resolutions vr where vr.item_id = vi.id
+    or ${minuted(sql`exists (select 1 from declarations vd where vd.item_id = vi.id and vd.person_id = ${id})`)}
+    or ${minuted(sql`exists (select 1 from resolutions vr where vr.item_id = vi.id
         and (vr.proposer_id = ${id} or vr.seconder_id = ${id}
           or exists (select 1 from actions va where va.resolution_id = vr.id and va.owner_person_id = ${id})))`)})`;
 }

@@ -1,13 +1,14 @@
 import type { Db } from "../../db/connect.js";
 import type { Named } from "../meetings.js";
-import { publicMeeting } from "../visibility.js";
-import { itemRefOf, publicItemRows } from "./item-refs.js";
+import { publicMinutes } from "../visibility.js";
+import { itemRefOf, publicItemMinutesRows, publicItemRows } from "./item-refs.js";
 import { count, type ItemRef } from "./refs.js";
 
 // What a person's page shows beyond their name: the bodies they sit on, how often they attended
 // each body's published meetings, the interests they declared and the items they led. Only
-// published meetings and public items count, so an exempt item adds nothing here, not even to
-// a total.
+// published meetings and public items count, and attendance and declarations only once the
+// minutes that record them are published, so an exempt item or unpublished minutes add nothing
+// here, not even to a total.
 
 export type PersonMembership = Named & {
   authority: Named;
@@ -57,7 +58,7 @@ export async function listPersonMemberships(db: Db, personId: number): Promise<P
   }));
 }
 
-/** Attendance recorded at published meetings, counted per body. A substitute attended. */
+/** Attendance recorded in published minutes, counted per body. A substitute attended. */
 export async function listAttendanceFigures(db: Db, personId: number): Promise<AttendanceFigures[]> {
   const rows = await db
     .selectFrom("attendances as at")
@@ -66,7 +67,7 @@ export async function listAttendanceFigures(db: Db, personId: number): Promise<A
     .innerJoin("authorities as a", "a.id", "b.authority_id")
     .select((eb) => ["b.name", "b.slug", "a.slug as authority", "at.status", eb.fn.countAll().as("n")])
     .where("at.person_id", "=", personId)
-    .where(publicMeeting("m"))
+    .where(publicMinutes("m"))
     .groupBy(["b.name", "b.slug", "a.slug", "at.status"])
     .orderBy("b.name")
     .execute();
@@ -93,7 +94,7 @@ export async function listAttendanceFigures(db: Db, personId: number): Promise<A
 }
 
 export async function listPersonDeclarations(db: Db, personId: number): Promise<PersonDeclaration[]> {
-  const rows = await publicItemRows(db)
+  const rows = await publicItemMinutesRows(db)
     .innerJoin("declarations as d", "d.item_id", "i.id")
     .select(["d.kind", "d.nature"])
     .where("d.person_id", "=", personId)

@@ -1,14 +1,15 @@
 import type { Db } from "../../db/connect.js";
 import type { Named } from "../meetings.js";
-import { publicDocument, publicMeeting } from "../visibility.js";
-import { itemRefOf, publicItemRows } from "./item-refs.js";
+import { publicDocument, publicItemMinutes, publicMeeting } from "../visibility.js";
+import { itemRefOf, publicItemMinutesRows } from "./item-refs.js";
 import { groupBy, personRef, type DocumentRef, type PersonRef, type ResolutionRef } from "./refs.js";
 
 // Resolutions as the item, issue and decision pages show them: nested in their printed
 // numbering, with who proposed and seconded them, the votes, the conditions attached (and their
 // assurance), the actions asked for, and the links of a recommendation chain in both directions.
-// Callers pass only public items; the links out of them (responds to, responded to by, evidence,
-// a due meeting) are filtered here, since they may lead to records that are not public.
+// Only the resolutions of public items whose minutes are published are returned, whatever items
+// the caller passes; the links out of them (responds to, responded to by, evidence, a due
+// meeting) are filtered too, since they may lead to records that are not public.
 
 export type Votes = {
   for: number | null;
@@ -54,11 +55,13 @@ export type ResolutionRecord = {
   children: ResolutionRecord[];
 };
 
-/** The resolutions of public items, keyed by item id, top level first, children nested. */
+/** The public resolutions of these items, keyed by item id, top level first, children nested. */
 export async function loadResolutions(db: Db, itemIds: number[]): Promise<Map<number, ResolutionRecord[]>> {
   if (itemIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("resolutions as r")
+    .innerJoin("agenda_items as i", "i.id", "r.item_id")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
     .leftJoin("people as pp", "pp.id", "r.proposer_id")
     .leftJoin("authorities as ppa", "ppa.id", "pp.authority_id")
     .leftJoin("people as sp", "sp.id", "r.seconder_id")
@@ -81,6 +84,7 @@ export async function loadResolutions(db: Db, itemIds: number[]): Promise<Map<nu
       "rba.slug as to_authority_slug",
     ])
     .where("r.item_id", "in", itemIds)
+    .where(publicItemMinutes("i", "m"))
     .orderBy("r.item_id")
     .orderBy("r.position")
     .orderBy("r.id")
@@ -163,12 +167,12 @@ export async function loadResolutions(db: Db, itemIds: number[]): Promise<Map<nu
 }
 
 function resolutionRefQuery(db: Db) {
-  return publicItemRows(db)
+  return publicItemMinutesRows(db)
     .innerJoin("resolutions as r", "r.item_id", "i.id")
     .select(["r.id as resolution_id", "r.number as resolution_number", "r.responds_to_resolution_id"]);
 }
 
-/** Resolutions by id, each as a reference, when its item is public. */
+/** Resolutions by id, each as a reference, when its item and minutes are public. */
 export async function resolutionRefs(db: Db, ids: number[]): Promise<Map<number, ResolutionRef>> {
   if (ids.length === 0) return new Map();
   const rows = await resolutionRefQuery(db).where("r.id", "in", ids).execute();

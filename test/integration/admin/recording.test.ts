@@ -1,5 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { search } from "../../../src/records/search.js";
 import { OTHER, OWN, errorSummaryText, openBackOffice, type BackOffice } from "../../support/back-office.js";
 
 // Recording a meeting: an officer records attendance, a declaration, the minutes of an item and
@@ -216,17 +217,28 @@ describe("recording a meeting", () => {
     assert.equal(childRow.proposer_id, people.chair);
     assert.equal(childRow.is_unanimous, false);
 
-    // Search has the resolution, from the reindex in the same save.
-    const search = await office.get(null, "/search?q=savings");
-    assert.match(search.body, /Budget monitoring/);
+    // The index has the resolution, from the reindex in the same save; public search finds it
+    // only once the minutes are published.
+    const indexed = await search(office.connection.db, "savings", {
+      engine: office.connection.engine,
+      publicOnly: false,
+    });
+    assert.ok(indexed.hits.some((hit) => hit.kind === "resolution"));
+    assert.doesNotMatch((await office.get(null, "/search?q=savings")).body, /Budget monitoring/);
     const resolutionPage = await office.get(officer, `/admin/resolutions/${childRow.id}`);
     assert.equal(resolutionPage.statusCode, 200);
     assert.match(resolutionPage.body, /For 7, against 2, abstentions 1/);
 
-    // Recorded but not yet published: the public meeting page has no minutes status yet.
+    // Recorded but not yet published: the public meeting page lists the agenda and nothing
+    // recorded under it, not even who attended.
     const before = await publicMeetingPage();
     assert.equal(before.statusCode, 200);
+    assert.match(before.body, /Budget monitoring/);
     assert.doesNotMatch(before.body, /Draft minutes: not yet approved/);
+    assert.doesNotMatch(before.body, /The Service Director introduced the report/);
+    assert.doesNotMatch(before.body, /the savings plan of £2m is approved/);
+    assert.doesNotMatch(before.body, /Governor of a school named in the report/);
+    assert.doesNotMatch(before.body, /Eve Substitute/);
 
     const published = await office.post(officer, `/admin/meetings/${meetingId}/publish-minutes`, {});
     assert.equal(published.statusCode, 303);
@@ -249,6 +261,7 @@ describe("recording a meeting", () => {
     assert.match(page.body, /Eve Substitute/);
     // The Part II item is only its number.
     assert.doesNotMatch(page.body, /Hoe Road/);
+    assert.match((await office.get(null, "/search?q=savings")).body, /Budget monitoring/);
 
     // Once published, a change to the minutes is an amendment with a reason, kept as a version.
     const amendForm = await office.get(officer, `/admin/items/${reportId}/minutes`);
@@ -389,6 +402,17 @@ describe("recording a meeting", () => {
     assert.equal(earlier.minutes_approved_item_id, s.minutesItemId);
     // An item that is not a minutes item has no such form, nor has one with nothing left to approve.
     assert.equal((await office.get(officer, `/admin/items/${s.reportId}/approve-minutes`)).statusCode, 404);
+    // Left: the demo's Cabinet minutes of 29 August 2017, imported without a status, so draft.
+    const rest = await office.get(officer, url);
+    assert.doesNotMatch(rest.body, /10 February 2026/);
+    assert.match(rest.body, /29 August 2017/);
+    const demo = await office.connection.db
+      .selectFrom("meetings")
+      .select("id")
+      .where("body_id", "=", earlier.body_id)
+      .where("date", "=", "2017-08-29")
+      .executeTakeFirstOrThrow();
+    assert.equal((await office.post(officer, url, { meeting: String(demo.id) })).statusCode, 303);
     assert.equal((await office.get(officer, url)).statusCode, 404);
   });
 
