@@ -17,6 +17,7 @@ import { domainMigration } from "./migrations/0001-domain.js";
 import { searchMigration } from "./migrations/0002-search.js";
 import { packsMigration } from "./migrations/0003-packs.js";
 import { accountsMigration } from "./migrations/0004-accounts.js";
+import { minutesStatusMigration } from "./migrations/0005-minutes-status.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
@@ -64,11 +65,13 @@ function migrations(engine: Engine): MigrationProvider {
     "0002-search": searchMigration(engine),
     "0003-packs": packsMigration(engine),
     "0004-accounts": accountsMigration(),
+    "0005-minutes-status": minutesStatusMigration(),
   };
   return { getMigrations: async () => all };
 }
 
-export async function migrate(connection: Connection): Promise<string[]> {
+/** Brings the schema up to date, or (for a migration's own test) up to the migration named. */
+export async function migrate(connection: Connection, options: { upTo?: string } = {}): Promise<string[]> {
   // Kysely looks for its own tables in every schema unless told which one is ours.
   const schema =
     connection.engine === "postgres"
@@ -80,7 +83,8 @@ export async function migrate(connection: Connection): Promise<string[]> {
     provider: migrations(connection.engine),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } =
+    options.upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.upTo);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -10,7 +10,13 @@ import { connect, migrate, type Connection } from "../../src/db/connect.js";
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
-export type EngineUnderTest = { name: "sqlite" | "postgres"; open(): Promise<Connection> };
+/** upTo: leave the schema at this migration, for a test of the migrations after it */
+export type OpenOptions = { upTo?: string };
+
+export type EngineUnderTest = {
+  name: "sqlite" | "postgres";
+  open(options?: OpenOptions): Promise<Connection>;
+};
 
 let postgresAvailable: Promise<string | null> | undefined;
 
@@ -37,20 +43,20 @@ export function postgresProblem(): Promise<string | null> {
   return postgresAvailable;
 }
 
-export async function openSqlite(): Promise<Connection> {
+export async function openSqlite(options: OpenOptions = {}): Promise<Connection> {
   const connection = connect({ engine: "sqlite", file: ":memory:" });
-  await migrate(connection);
+  await migrate(connection, options);
   return connection;
 }
 
-export async function openPostgres(): Promise<Connection> {
+export async function openPostgres(options: OpenOptions = {}): Promise<Connection> {
   const schema = `witan_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const connection = connect({ engine: "postgres", url: POSTGRES_URL, schema, maxConnections: 4 });
-  await migrate(connection);
+  await migrate(connection, options);
   return {
     ...connection,
     close: async () => {
