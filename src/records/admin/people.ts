@@ -1,5 +1,6 @@
+import { sql, type Kysely } from "kysely";
 import type { Db } from "../../db/connect.js";
-import type { Row } from "../../db/schema.js";
+import type { Database, Row } from "../../db/schema.js";
 import { findAuthorityRow } from "./authorities.js";
 
 // Reads for the back office's people and membership pages: the people of an authority, a
@@ -99,4 +100,38 @@ export async function membershipsOfBody(db: Db, bodyId: number): Promise<Members
 export async function findMembershipLine(db: Db, id: number): Promise<MembershipLine | null> {
   const row = await membershipLines(db).where("memberships.id", "=", id).executeTakeFirst();
   return row ? toLine(row) : null;
+}
+
+/** The records that may name a person, kind by kind, and the columns that do. */
+const PERSON_REFERENCES = [
+  { what: "memberships", table: "memberships", columns: ["person_id"] },
+  { what: "attendance", table: "attendances", columns: ["person_id"] },
+  { what: "substitutions", table: "attendances", columns: ["substitute_for_person_id"] },
+  { what: "declarations", table: "declarations", columns: ["person_id"] },
+  { what: "resolutions", table: "resolutions", columns: ["proposer_id", "seconder_id"] },
+  { what: "leads", table: "agenda_items", columns: ["lead_member_id", "lead_officer_id"] },
+  { what: "actions", table: "actions", columns: ["owner_person_id"] },
+  { what: "accounts", table: "accounts", columns: ["person_id"] },
+] as const;
+
+export type PersonReferenceKind = (typeof PERSON_REFERENCES)[number]["what"];
+export type PersonReference = { what: PersonReferenceKind; count: number };
+
+/** What names a person, with how many records of each kind. A person still named anywhere is
+ * not to be removed: the database would drop their memberships, attendance and declarations with
+ * them, and blank them where they proposed, seconded, led or own something. */
+export async function referencesToPerson(db: Kysely<Database>, personId: number): Promise<PersonReference[]> {
+  const found: PersonReference[] = [];
+  for (const { what, table, columns } of PERSON_REFERENCES) {
+    const naming = sql.join(
+      columns.map((column) => sql`${sql.ref(column)} = ${personId}`),
+      sql` or `,
+    );
+    const { rows } = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)} where ${naming}`.execute(db);
+    const count = Number(rows[0]?.n ?? 0);
+    if (count > 0) found.push({ what, count });
+  }
+  return found;
 }

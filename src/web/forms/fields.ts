@@ -11,6 +11,9 @@ type Common = {
   label: string;
   hint?: string;
   isRequired?: boolean;
+  /** The message when a required answer is not given, for a question the Design System words
+   * its own way (a yes or no: "Select yes if you want to remove it"). */
+  missingMessage?: string;
 };
 
 export type Field =
@@ -119,7 +122,7 @@ function readField(field: Field, raw: RawValues): { value: Value; error?: string
   if (text === "") {
     if (!field.isRequired) return { value: null };
     const verb = field.kind === "select" || field.kind === "radios" ? "Select" : "Enter";
-    return { value: null, error: `${verb} ${described}` };
+    return { value: null, error: field.missingMessage ?? `${verb} ${described}` };
   }
   switch (field.kind) {
     case "text":

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import {
   OWN,
   errorSummaryText,
-  formBody,
   openBackOffice,
   type BackOffice,
   type User,
 } from "../../support/back-office.js";
+import { postAnyway } from "./post-anyway.js";
 
 // Changes to a meeting after the first draft: an agenda published once is not published again.
 
@@ -52,14 +52,6 @@ describe("changing meetings and their agendas", () => {
   const db = () => office.connection.db;
   const meeting = () =>
     db().selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirstOrThrow();
-  /** Posts to a page with no form (the token from another page, as a stale tab's would be). */
-  const postAnyway = async (user: User, url: string, fields: Record<string, string>) =>
-    office.app.inject({
-      method: "POST",
-      url,
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: user.cookie },
-      payload: formBody({ ...fields, _csrf: await office.tokenFor(user) }),
-    });
   const auditCount = async () =>
     Number(
       (
@@ -122,7 +114,7 @@ describe("changing meetings and their agendas", () => {
     assert.equal((await office.get(officer, `/admin/items/${last.id}/move-down`)).statusCode, 404);
     const author = await office.userFor("author", OWN);
     const before = await auditCount();
-    assert.equal((await postAnyway(author, `/admin/items/${second.id}/move-up`, {})).statusCode, 403);
+    assert.equal((await postAnyway(office, author, `/admin/items/${second.id}/move-up`, {})).statusCode, 403);
     assert.equal(await auditCount(), before);
     assert.deepEqual(
       (await agenda()).map((item) => item.title),
@@ -217,13 +209,13 @@ describe("changing meetings and their agendas", () => {
       .where("id", "=", meetingId)
       .execute();
     const before = await auditCount();
-    const again = await postAnyway(officer, url, { urgency: "Again" });
+    const again = await postAnyway(office, officer, url, { urgency: "Again" });
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /The agenda was published on Sunday 1 March 2026\./);
     assert.equal(await auditCount(), before, "nothing is written");
     assert.equal((await meeting()).agenda_published_on, "2026-03-01");
 
     const author = await office.userFor("author", OWN);
-    assert.equal((await postAnyway(author, url, {})).statusCode, 403);
+    assert.equal((await postAnyway(office, author, url, {})).statusCode, 403);
   });
 });

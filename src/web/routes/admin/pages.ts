@@ -139,6 +139,7 @@ export const NOTICES = {
   scheduled: "The meetings have been scheduled",
   uploaded: "The document has been uploaded",
   moved: "The agenda item has been moved",
+  kept: "Nothing has been removed",
 } as const;
 export type Notice = keyof typeof NOTICES;
 

@@ -9,12 +9,15 @@ import {
   membershipsOfPerson,
   nameKeysOf,
   peopleOfAuthorities,
+  referencesToPerson,
   type PersonRecord,
+  type PersonReference,
 } from "../../../../records/admin/people.js";
 import { optionalText, textValue, type Field, type Values } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
 import { linkHtml, row, type OverviewPage } from "../overview.js";
 import { formPage, viewPage, type AdminPage } from "../pages.js";
+import { isRemovalConfirmed, removalField } from "../removal.js";
 import { dateText, personName } from "./wording.js";
 
 // The people of an authority: councillors, officers and others who sit on its bodies. A person
@@ -23,6 +26,10 @@ import { dateText, personName } from "./wording.js";
 
 type AuthorityContext = { authority: Row<"authorities">; nameKeys: Map<string, number> };
 type PersonContext = PersonRecord & { nameKeys: Map<string, number> };
+type RemovalContext = PersonRecord & { references: PersonReference[] };
+
+/** The address of this part's page beyond those named in adminUrls. */
+export const personRemoveUrl = (id: number) => `/admin/people/${id}/remove`;
 
 async function loadAuthority(db: Db, id: string): Promise<AuthorityContext | null> {
   const authority = await findAuthorityRow(db, Number(id));
@@ -178,6 +185,62 @@ const personEditPage = formPage<PersonContext>({
   },
 });
 
+const REFERENCE_WORDS: Record<PersonReference["what"], [string, string]> = {
+  memberships: ["membership of a body", "memberships of bodies"],
+  attendance: ["meeting's attendance", "meetings' attendance"],
+  substitutions: [
+    "substitution, as the member substituted for",
+    "substitutions, as the member substituted for",
+  ],
+  declarations: ["declaration of interest", "declarations of interest"],
+  resolutions: ["resolution, as proposer or seconder", "resolutions, as proposer or seconder"],
+  leads: ["agenda item, as lead member or officer", "agenda items, as lead member or officer"],
+  actions: ["action, as its owner", "actions, as their owner"],
+  accounts: ["user account", "user accounts"],
+};
+
+/** "2 memberships of bodies; 1 declaration of interest" */
+function referencesText(references: PersonReference[]): string {
+  return references
+    .map(({ what, count }) => `${count} ${REFERENCE_WORDS[what][count === 1 ? 0 : 1]}`)
+    .join("; ");
+}
+
+/** A person named by other records stays: the page says what names them, and has no button. */
+function refusal({ person, references }: RemovalContext): string[] | null {
+  if (references.length === 0) return null;
+  return [
+    `${personName(person)} cannot be removed, because other records name them: ${referencesText(references)}.`,
+    "Change or remove those records first. To record that someone has left a body, end their membership instead: they stay on the record as a past member.",
+  ];
+}
+
+const personRemovePage = formPage<RemovalContext>({
+  path: "/admin/people/:person/remove",
+  action: "edit-body",
+  async load(db, params) {
+    const record = await findPersonRecord(db, Number(params.person));
+    return record === null ? null : { ...record, references: await referencesToPerson(db, record.person.id) };
+  },
+  resource: ({ person }) => ({ authorityId: person.authority_id }),
+  title: ({ person }) => `Remove ${personName(person)}`,
+  caption: ({ authority }) => authority.name,
+  back: ({ person }) => adminUrls.person(person.id),
+  submit: "Continue",
+  closed: refusal,
+  notes: () => [{ text: "Remove a person only if they were added by mistake or twice." }],
+  fields: ({ person }) => [removalField(personName(person))],
+  async save(w, { person, authority }, { values }) {
+    if (!isRemovalConfirmed(values)) return { location: adminUrls.person(person.id), notice: "kept" };
+    // Checked again in the transaction: a record may have named them since the page was loaded.
+    if ((await referencesToPerson(w.trx, person.id)).length > 0) {
+      return { location: personRemoveUrl(person.id), notice: "kept" };
+    }
+    await w.delete("people", person);
+    return { location: adminUrls.people(authority.id), notice: "removed" };
+  },
+});
+
 const personPage = viewPage<PersonContext>({
   path: "/admin/people/:person",
   action: "read-records",
@@ -204,7 +267,12 @@ const personPage = viewPage<PersonContext>({
             row("Organisation", person.organisation),
             row("Job title", person.job_title),
           ],
-          links: mayEdit ? [{ href: adminUrls.personEdit(person.id), text: "Change the person" }] : [],
+          links: mayEdit
+            ? [
+                { href: adminUrls.personEdit(person.id), text: "Change the person" },
+                { href: personRemoveUrl(person.id), text: "Remove the person" },
+              ]
+            : [],
         },
         {
           heading: "Memberships",
@@ -226,4 +294,10 @@ const personPage = viewPage<PersonContext>({
   },
 });
 
-export const PERSON_PAGES: AdminPage[] = [peoplePage, newPersonPage, personPage, personEditPage];
+export const PERSON_PAGES: AdminPage[] = [
+  peoplePage,
+  newPersonPage,
+  personPage,
+  personEditPage,
+  personRemovePage,
+];

@@ -22,6 +22,7 @@ import { longDate } from "../../../format.js";
 import { adminUrls } from "../admin-urls.js";
 import { linkHtml, type OverviewPage, type Section } from "../overview.js";
 import { formPage, viewPage, type Note } from "../pages.js";
+import { isRemovalConfirmed, removalField, removeLink } from "../removal.js";
 
 // The forward plan of key decisions: the notices an executive must publish at least 28 clear
 // days before it takes a key decision (2012 Regulations reg 9; RULES.md). Each notice says
@@ -66,6 +67,9 @@ async function loadEntry(db: Db, id: string): Promise<EntryContext | null> {
   if (record === null) return null;
   return { ...record, items: await itemChoicesOfAuthority(db, record.authority.id) };
 }
+
+/** The address of this part's page beyond those named in adminUrls. */
+export const planEntryRemoveUrl = (id: number) => `/admin/plan-entries/${id}/remove`;
 
 const resource = (context: { authority: Row<"authorities"> }) => ({ authorityId: context.authority.id });
 
@@ -166,6 +170,7 @@ const forwardPlanPage = viewPage<PlanContext>({
           { text: "Expected" },
           { text: "First published" },
           { text: "Notice" },
+          ...(mayEdit ? [{ text: "Action" }] : []),
         ],
         rows: entries.map((entry) => [
           mayEdit ? linkHtml(adminUrls.planEntry(entry.id), entry.reference) : { text: entry.reference },
@@ -174,6 +179,7 @@ const forwardPlanPage = viewPage<PlanContext>({
           { text: entry.expected_date === null ? "Not given" : longDate(entry.expected_date) },
           { text: entry.first_published === null ? "Not given" : longDate(entry.first_published) },
           { text: noticeStatus(entry, nation) },
+          ...(mayEdit ? [removeLink(planEntryRemoveUrl(entry.id), entry.reference)] : []),
         ]),
         empty: "There are no notices of key decisions yet.",
       },
@@ -263,4 +269,26 @@ const planEntryPage = formPage<EntryContext & { others: Row<"forward_plan_entrie
   },
 });
 
-export const FORWARD_PLAN_PAGES = [forwardPlanPage, newPlanEntryPage, planEntryPage];
+const planEntryRemovePage = formPage<EntryContext>({
+  path: "/admin/plan-entries/:planEntry/remove",
+  action: "edit-meeting",
+  load: (db, params) => loadEntry(db, params.planEntry ?? ""),
+  resource,
+  title: () => "Remove the key decision from the forward plan",
+  caption: (context) => `${context.entry.reference}: ${context.entry.title}`,
+  back: (context) => adminUrls.forwardPlan(context.authority.id),
+  submit: "Continue",
+  notes: () => [
+    {
+      text: "Remove a notice only if it was added by mistake. A decision that will not now be taken is usually shown as withdrawn: change its title to say so.",
+    },
+  ],
+  fields: ({ entry }) => [removalField(entry.reference)],
+  async save(w, { entry, authority }, { values }) {
+    if (!isRemovalConfirmed(values)) return { location: adminUrls.forwardPlan(authority.id), notice: "kept" };
+    await w.delete("forward_plan_entries", entry);
+    return { location: adminUrls.forwardPlan(authority.id), notice: "removed" };
+  },
+});
+
+export const FORWARD_PLAN_PAGES = [forwardPlanPage, newPlanEntryPage, planEntryPage, planEntryRemovePage];

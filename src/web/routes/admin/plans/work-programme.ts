@@ -25,6 +25,7 @@ import { longDate } from "../../../format.js";
 import { adminUrls } from "../admin-urls.js";
 import { linkHtml, type Section } from "../overview.js";
 import { formPage, type SectionsOf } from "../pages.js";
+import { isRemovalConfirmed, removalField, removeLink } from "../removal.js";
 
 // A scrutiny body's work programme: the topics it plans to look at in the municipal year, each
 // with a meeting (or none yet), a priority score and band from the body's prioritisation, the
@@ -216,6 +217,26 @@ const programmeEntryPage = formPage<EntryContext>({
   },
 });
 
+/** The address of this part's page beyond those named in adminUrls. */
+export const programmeEntryRemoveUrl = (id: number) => `/admin/programme-entries/${id}/remove`;
+
+const programmeEntryRemovePage = formPage<EntryContext>({
+  path: "/admin/programme-entries/:programmeEntry/remove",
+  action: "edit-meeting",
+  load: (db, params, today) => loadEntry(db, params.programmeEntry ?? "", today),
+  resource: bodyResource,
+  title: () => "Remove the topic from the work programme",
+  caption: (context) => `${context.body.name}: ${context.entry.title}`,
+  back: (context) => adminUrls.body(context.body.id),
+  submit: "Continue",
+  fields: ({ entry }) => [removalField(`“${entry.title}”`)],
+  async save(w, { entry, body }, { values }) {
+    if (!isRemovalConfirmed(values)) return { location: adminUrls.body(body.id), notice: "kept" };
+    await w.delete("work_programme_entries", entry);
+    return { location: adminUrls.body(body.id), notice: "removed" };
+  },
+});
+
 function priorityText(entry: Row<"work_programme_entries">): string {
   const band = choiceText(PRIORITY_BANDS, entry.priority_band);
   if (entry.priority_score === null) return band ?? "Not scored";
@@ -240,12 +261,19 @@ export const workProgrammeSections: SectionsOf<BodyRecord> = async (record, requ
     heading: "Work programme",
     table: {
       caption: `Work programme of ${record.body.name}`,
-      head: [{ text: "Meeting" }, { text: "Topic" }, { text: "Priority" }, { text: "Responsible" }],
+      head: [
+        { text: "Meeting" },
+        { text: "Topic" },
+        { text: "Priority" },
+        { text: "Responsible" },
+        ...(mayEdit ? [{ text: "Action" }] : []),
+      ],
       rows: entries.map((entry) => [
         { text: meetingDateText(entry, meetings) },
         mayEdit ? linkHtml(adminUrls.programmeEntry(entry.id), entry.title) : { text: entry.title },
         { text: priorityText(entry) },
         { text: entry.responsible ?? "" },
+        ...(mayEdit ? [removeLink(programmeEntryRemoveUrl(entry.id), entry.title)] : []),
       ]),
       empty: "The work programme is empty.",
     },
@@ -256,4 +284,4 @@ export const workProgrammeSections: SectionsOf<BodyRecord> = async (record, requ
   return [section];
 };
 
-export const WORK_PROGRAMME_PAGES = [newProgrammeEntryPage, programmeEntryPage];
+export const WORK_PROGRAMME_PAGES = [newProgrammeEntryPage, programmeEntryPage, programmeEntryRemovePage];
