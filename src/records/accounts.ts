@@ -5,8 +5,8 @@ import { isEmailAddress, normaliseEmail, passwordProblem } from "../domain/passw
 import { currentBodyIds, isRole, type AccountFacts, type Grant } from "../domain/policy.js";
 import { WitanError } from "../errors.js";
 import { hashPassword } from "./passwords.js";
-import { endAllSessions } from "./sessions.js";
-import { write, type Actor, type Writer } from "./writer.js";
+import { countSessions, endAllSessions } from "./sessions.js";
+import { Writer, write, type Actor } from "./writer.js";
 
 // Accounts for the back office: who they are, the roles they hold in each authority, and the
 // person they are, if any. Every change goes through the audited writer; password hashes are
@@ -204,8 +204,23 @@ export async function setPassword(db: Db, actor: Actor, email: string, password:
   await write(db, actor, (w) => replacePassword(w, row, passwordHash));
 }
 
+/** A writer whose audit rows say what was done to the account and how many sessions it ended.
+ * Session rows name no authority, so an authority's administrators, who read the changes to the
+ * accounts holding a role there, would otherwise never see that anyone was signed out. */
+async function signingOut(w: Writer, accountId: number, what: string): Promise<Writer> {
+  const count = await countSessions(w.trx, accountId);
+  const ended = count === 1 ? "1 session ended" : `${count} sessions ended`;
+  const reason = [w.reason, `${what}: signed out everywhere, ${ended}`].filter((part) => part !== null);
+  return new Writer(w.trx, w.actor, { reason: reason.join("; ") });
+}
+
 /** Stores a new password's hash, lifts any lock-out, and signs the account out everywhere. */
-export async function replacePassword(w: Writer, row: Row<"accounts">, passwordHash: string): Promise<void> {
+export async function replacePassword(
+  writer: Writer,
+  row: Row<"accounts">,
+  passwordHash: string,
+): Promise<void> {
+  const w = await signingOut(writer, row.id, "New password");
   await w.update("accounts", row, {
     password_hash: passwordHash,
     failed_sign_ins: 0,
@@ -221,7 +236,8 @@ export async function disableAccount(db: Db, actor: Actor, email: string): Promi
   return write(db, actor, (w) => disableAccountRow(w, row));
 }
 
-export async function disableAccountRow(w: Writer, row: Row<"accounts">): Promise<boolean> {
+export async function disableAccountRow(writer: Writer, row: Row<"accounts">): Promise<boolean> {
+  const w = await signingOut(writer, row.id, "Account disabled");
   const changed = await w.update("accounts", row, { is_disabled: true });
   await endAllSessions(w, row.id);
   return changed;

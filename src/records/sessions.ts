@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
 import type { Db } from "../db/connect.js";
+import type { Database } from "../db/schema.js";
 import { instant } from "../domain/instant.js";
 import { write, type Actor, type Writer } from "./writer.js";
 
@@ -77,6 +79,16 @@ export async function endSession(db: Db, actor: Actor, token: string): Promise<b
     await w.delete("sessions", row);
     return true;
   });
+}
+
+/** How many sessions the account holds, expired ones not yet swept away included. */
+export async function countSessions(db: Kysely<Database>, accountId: number): Promise<number> {
+  const row = await db
+    .selectFrom("sessions")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("account_id", "=", accountId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Ends every session of the account, each one recorded in the audit log; returns how many. */

@@ -251,6 +251,39 @@ describe("accounts in the back office", () => {
     assert.equal((await accountOf(admin.email)).is_disabled, false);
   });
 
+  test("the audit log says how many sessions a reset or a disabling ended, on the account's own row", async () => {
+    const admin = await office.userFor("admin", OWN);
+    const officer = await office.userFor("officer", OWN);
+    const target = await accountOf(officer.email);
+    const reset = await office.post(admin, `/admin/authorities/${own}/accounts/${target.id}/password`, {
+      password: NEW_PASSWORD,
+    });
+    assert.equal(reset.statusCode, 303);
+    const disabled = await office.post(admin, `/admin/authorities/${own}/accounts/${target.id}/access`, {
+      confirm: "yes",
+    });
+    assert.equal(disabled.statusCode, 303);
+    const rows = await db()
+      .selectFrom("audit_log")
+      .select("reason")
+      .where("action", "=", "update")
+      .where("record_table", "=", "accounts")
+      .where("record_id", "=", String(target.id))
+      .where("actor", "=", admin.email)
+      .orderBy("id")
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => row.reason),
+      [
+        "New password: signed out everywhere, 1 session ended",
+        // The reset signed the officer out, so nothing was left to end.
+        "Account disabled: signed out everywhere, 0 sessions ended",
+      ],
+    );
+    const log = await office.get(admin, `/admin/authorities/${own}/audit`);
+    assert.match(log.body, /New password: signed out everywhere, 1 session ended/);
+  });
+
   test("an account that also holds roles in another authority is beyond one authority's administrator", async () => {
     const admin = await office.userFor("admin", OWN);
     const id = await createAccount(db(), TEST_ACTOR, {
