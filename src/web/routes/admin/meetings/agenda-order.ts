@@ -54,7 +54,7 @@ export function moveButtons(entry: AgendaEntry, place: number, places: number): 
     action: adminUrls.itemMove(entry.id, direction),
     text,
     visuallyHiddenText: name,
-    classes: "govuk-button--secondary govuk-!-margin-bottom-1",
+    classes: "govuk-button--secondary govuk-!-margin-bottom-1 govuk-!-font-size-16",
   });
   return [
     ...(place > 1 ? [button("up", "Move up")] : []),
