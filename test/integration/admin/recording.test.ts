@@ -617,7 +617,10 @@ describe("recording a meeting", () => {
     const url = `/admin/declarations/${declaration.id}/remove`;
     const unconfirmed = await office.post(officer, url, {});
     assert.equal(unconfirmed.statusCode, 400);
-    assert.match(errorSummaryText(unconfirmed.body), /Select are you sure you want to remove it/);
+    assert.match(
+      errorSummaryText(unconfirmed.body),
+      /Select yes if you want to remove the declaration of interest, or no to keep it/,
+    );
     const kept = await office.post(officer, url, { confirm: "no" });
     assert.equal(kept.statusCode, 303);
     assert.equal(

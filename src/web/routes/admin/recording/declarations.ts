@@ -11,6 +11,7 @@ import {
 import { escapeHtml } from "../../../../publishing/feeds.js";
 import { optionalText, textValue, type Option } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
+import { isRemovalConfirmed, removalField } from "../removal.js";
 import type { Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
 import { itemName, loadItem, personName, personOptions, resourceOf } from "./shared.js";
@@ -86,21 +87,9 @@ const removeDeclarationPage = formPage<DeclarationContext>({
   caption: itemName,
   back: (context) => adminUrls.item(context.item.id),
   submit: "Remove declaration",
-  fields: () => [
-    {
-      kind: "radios",
-      name: "confirm",
-      label: "Are you sure you want to remove it?",
-      isRequired: true,
-      options: [
-        { value: "yes", text: "Yes, remove the declaration" },
-        { value: "no", text: "No, keep it" },
-      ],
-    },
-  ],
+  fields: () => [removalField("the declaration of interest")],
   async save(w, context, { values }) {
-    if (textValue(values, "confirm") !== "yes")
-      return { location: adminUrls.item(context.item.id), notice: "saved" };
+    if (!isRemovalConfirmed(values)) return { location: adminUrls.item(context.item.id), notice: "kept" };
     await w.delete("declarations", context.declaration);
     return { location: adminUrls.item(context.item.id), notice: "removed" };
   },
