@@ -29,6 +29,15 @@ import { linkHtml, row, type OverviewPage } from "../overview.js";
 import { formPage, viewPage, type AdminPage, type Params } from "../pages.js";
 import { recordingSectionsOfItem } from "../recording/index.js";
 import {
+  checkItemIssues,
+  issueFields,
+  issueInitial,
+  issueTitles,
+  itemIssues,
+  saveItemIssues,
+  type ItemIssues,
+} from "./item-issues.js";
+import {
   NOT_FOUND,
   PART_FIELDS,
   canSee,
@@ -50,8 +59,8 @@ import {
 
 type PeopleOptions = { councillors: Option[]; officers: Option[] };
 
-type AgendaContext = MeetingRecord & { agenda: AgendaEntry[]; people: PeopleOptions };
-type ItemContext = ItemRecord & { agenda: AgendaEntry[]; people: PeopleOptions };
+type AgendaContext = MeetingRecord & { agenda: AgendaEntry[]; people: PeopleOptions; issues: ItemIssues };
+type ItemContext = ItemRecord & { agenda: AgendaEntry[]; people: PeopleOptions; issues: ItemIssues };
 
 async function peopleOptions(db: Db, authorityIds: number[]): Promise<PeopleOptions> {
   // The form draws its own empty choice, "None", first.
@@ -65,19 +74,23 @@ async function peopleOptions(db: Db, authorityIds: number[]): Promise<PeopleOpti
   return { councillors: await options("councillor"), officers: await options("officer") };
 }
 
-async function withAgenda<R extends MeetingRecord>(db: Db, record: R | null) {
+async function withAgenda<R extends MeetingRecord>(db: Db, record: R | null, itemId: number | null) {
   if (record === null) return null;
   return {
     ...record,
     agenda: await agendaOfMeeting(db, record.meeting.id),
     people: await peopleOptions(db, record.authorityIds),
+    issues: await itemIssues(db, record.authorityIds, itemId),
   };
 }
 
-const loadAgenda = async (db: Db, params: Params) => withAgenda(db, await loadMeeting(db, params));
-const loadItemWithAgenda = async (db: Db, params: Params) => withAgenda(db, await loadItem(db, params));
+const loadAgenda = async (db: Db, params: Params) => withAgenda(db, await loadMeeting(db, params), null);
+const loadItemWithAgenda = async (db: Db, params: Params) => {
+  const record = await loadItem(db, params);
+  return withAgenda(db, record, record?.item.id ?? null);
+};
 
-function itemFields(people: PeopleOptions, places: number): Field[] {
+function itemFields(people: PeopleOptions, issues: ItemIssues, places: number): Field[] {
   return [
     {
       kind: "text",
@@ -135,6 +148,7 @@ function itemFields(people: PeopleOptions, places: number): Field[] {
       min: 1,
       max: places,
     },
+    ...issueFields(issues),
   ];
 }
 
@@ -190,9 +204,12 @@ const newItemPage = formPage<AgendaContext>({
   caption: meetingName,
   back: ({ meeting }) => adminUrls.meeting(meeting.id),
   submit: "Add item",
-  fields: ({ people, agenda }) => itemFields(people, agenda.length + 1),
+  fields: ({ people, issues, agenda }) => itemFields(people, issues, agenda.length + 1),
   initial: ({ agenda }) => ({ number: String(agenda.length + 1), part: "I", kind: "report" }),
-  check: (values, { agenda }) => checkItem(values, agenda),
+  check: (values, { agenda, issues }) => ({
+    ...checkItem(values, agenda),
+    ...checkItemIssues(values, issues),
+  }),
   async save(w, record, { values }) {
     const { meeting, agenda } = record;
     const id = await w.insert("agenda_items", {
@@ -207,6 +224,7 @@ const newItemPage = formPage<AgendaContext>({
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     await placeItem(w, agenda, item, optionalNumber(values, "position"));
+    await saveItemIssues(w, item, record.issues, values);
     await reindexMeeting(w, meeting.id);
     return { location: adminUrls.item(id), notice: "added" };
   },
@@ -221,8 +239,9 @@ const itemEditPage = formPage<ItemContext>({
   caption: itemName,
   back: ({ item }) => adminUrls.item(item.id),
   submit: "Save changes",
-  fields: ({ people, agenda }) => itemFields(people, agenda.length),
-  initial: ({ item, agenda }) => ({
+  fields: ({ people, issues, agenda }) => itemFields(people, issues, agenda.length),
+  initial: ({ item, agenda, issues }) => ({
+    ...issueInitial(issues),
     number: item.number,
     title: item.title,
     kind: item.kind,
@@ -237,12 +256,16 @@ const itemEditPage = formPage<ItemContext>({
     urgency: item.urgency_reason,
     position: agenda.findIndex((entry) => entry.id === item.id) + 1,
   }),
-  check: (values, { agenda, item }) => checkItem(values, agenda, item.id),
+  check: (values, { agenda, item, issues }) => ({
+    ...checkItem(values, agenda, item.id),
+    ...checkItemIssues(values, issues),
+  }),
   // Once the agenda is out, a Part I item is public: its change is a published amendment.
   amends: ({ item, meeting }) =>
     meeting.is_agenda_published && item.part === "I" ? { table: "agenda_items", before: item } : null,
-  async save(w, { item, agenda, meeting }, { values }) {
+  async save(w, { item, agenda, meeting, issues }, { values }) {
     await w.update("agenda_items", item, itemValues(values));
+    await saveItemIssues(w, item, issues, values);
     const changed = await w.trx
       .selectFrom("agenda_items")
       .selectAll()
@@ -294,6 +317,7 @@ const itemPage = viewPage<ItemRecord>({
             row("Lead officer", await personName(db, item.lead_officer_id)),
             row("Late item", item.is_late ? "Yes" : "No"),
             row("Reason for urgency", item.urgency_reason),
+            row("Issues", await issueTitles(db, item.id)),
           ],
           ...(edit ? { links: [{ href: adminUrls.itemEdit(item.id), text: "Change the item" }] } : {}),
         },
