@@ -6,7 +6,7 @@ import type { Writer } from "./writer.js";
 // the public page says it was amended, when and why. Drafts change freely: nobody has relied on
 // them yet, and the audit log has every change anyway.
 
-export type VersionedTable = "meetings" | "agenda_items" | "documents" | "decisions";
+export type VersionedTable = "meetings" | "agenda_items" | "documents" | "decisions" | "forward_plan_entries";
 
 export type Amendment = { version: number; at: string; reason: string };
 
@@ -38,6 +38,27 @@ export async function keepVersion(
     snapshot: JSON.stringify(before),
   });
   return version;
+}
+
+/** The amendments of several records of one table, oldest first, by record id. */
+export async function amendmentsByRecord(
+  db: Db,
+  table: VersionedTable,
+  ids: readonly number[],
+): Promise<Map<number, Amendment[]>> {
+  const byRecord = new Map<number, Amendment[]>();
+  if (ids.length === 0) return byRecord;
+  const rows = await db
+    .selectFrom("record_versions")
+    .select(["record_id", "version", "at", "reason"])
+    .where("record_table", "=", table)
+    .where("record_id", "in", [...ids])
+    .orderBy("record_id")
+    .orderBy("version")
+    .execute();
+  for (const { record_id: id, ...amendment } of rows)
+    byRecord.set(id, [...(byRecord.get(id) ?? []), amendment]);
+  return byRecord;
 }
 
 /** The amendments of one record, oldest first. */

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/connect.js";
 import { itemRefOf, publicItemRows } from "./item-refs.js";
 import type { ItemRef } from "./refs.js";
+import { amendmentsByRecord, type Amendment } from "../versions.js";
 
 // The forward plan: notices of key decisions to come. An entry marked exempt is left out whole,
 // as the public export leaves it out, since its title may itself carry exempt information.
@@ -16,6 +17,8 @@ export type ForwardPlanEntry = {
   authority: { name: string; slug: string };
   /** the public item at which it is, or was, taken */
   item: ItemRef | null;
+  /** changes since the notice was published, each with its reason */
+  amendments: Amendment[];
 };
 
 export async function listForwardPlan(db: Db): Promise<ForwardPlanEntry[]> {
@@ -43,6 +46,11 @@ export async function listForwardPlan(db: Db): Promise<ForwardPlanEntry[]> {
   const itemIds = rows.flatMap((row) => (row.item_id === null ? [] : [row.item_id]));
   const items = itemIds.length === 0 ? [] : await publicItemRows(db).where("i.id", "in", itemIds).execute();
   const byId = new Map(items.map((item) => [item.item_id, itemRefOf(item)]));
+  const amendments = await amendmentsByRecord(
+    db,
+    "forward_plan_entries",
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     reference: row.reference,
     title: row.title,
@@ -52,5 +60,6 @@ export async function listForwardPlan(db: Db): Promise<ForwardPlanEntry[]> {
     consultees: row.consultees,
     authority: { name: row.authority_name, slug: row.authority_slug },
     item: row.item_id === null ? null : (byId.get(row.item_id) ?? null),
+    amendments: amendments.get(row.id) ?? [],
   }));
 }

@@ -13,6 +13,7 @@ import {
   type Phrase,
   type Tag,
 } from "./labels.js";
+import { amendmentNotes } from "./meeting.js";
 import { actionOwner } from "./resolution-view.js";
 
 // The forward plan of key decisions, and the tracker of actions asked for by resolutions.
@@ -52,6 +53,8 @@ export function forwardPlanPage(entries: ForwardPlanEntry[]): ForwardPlanPage {
       facts.push({ key: { text: "First published" }, value: { text: dateText(entry.firstPublished) } });
     if (entry.consultees) facts.push({ key: { text: "Consultees" }, value: { text: entry.consultees } });
     if (entry.item) facts.push({ key: { text: "Taken at" }, value: { parts: [itemLink(entry.item)] } });
+    for (const note of amendmentNotes(entry.amendments))
+      facts.push({ key: { text: "Changes" }, value: { text: note } });
     group.entries.push({
       id: forwardPlanEntryId(entry.reference),
       reference: entry.reference,

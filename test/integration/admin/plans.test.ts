@@ -93,15 +93,34 @@ describe("the forward plan in the back office", () => {
     const officer = await office.userFor("officer", OWN);
     const saved = await entry("FP-2026-002");
     assert.ok(saved);
-    const response = await office.post(officer, `/admin/plan-entries/${saved.id}`, {
+    const fields = {
       reference: "FP-2026-002",
       title: "Urgent care contract award",
       "decision-maker": "Cabinet",
       ...date("expected-date", "2026-05-20"),
       ...date("first-published", "2026-03-02"),
+    };
+    // The notice is on the public forward plan: a change to it needs a reason, which is published.
+    const unexplained = await office.post(officer, `/admin/plan-entries/${saved.id}`, fields);
+    assert.equal(unexplained.statusCode, 400);
+    assert.match(errorSummaryText(unexplained.body), /Enter reason for the change/);
+    const explained = await office.post(officer, `/admin/plan-entries/${saved.id}`, {
+      ...fields,
+      "amendment-reason": "The contract is now awarded, not extended",
+    });
+    assert.equal(explained.statusCode, 303);
+    const plan = await office.get(null, "/forward-plan");
+    assert.match(plan.body, /Urgent care contract award/);
+    assert.match(plan.body, /Amended on Monday 2 March 2026: The contract is now awarded, not extended/);
+
+    // Marked exempt, it leaves the public plan; changes to it are no longer published amendments.
+    const response = await office.post(officer, `/admin/plan-entries/${saved.id}`, {
+      ...fields,
       exempt: "yes",
+      "amendment-reason": "Commercially sensitive until the award",
     });
     assert.equal(response.statusCode, 303);
+    assert.doesNotMatch((await office.get(null, "/forward-plan")).body, /Urgent care contract award/);
     const changed = await entry("FP-2026-002");
     assert.equal(changed?.title, "Urgent care contract award");
     assert.equal(changed?.is_exempt, true);

@@ -259,6 +259,8 @@ const planEntryPage = formPage<EntryContext & { others: Row<"forward_plan_entrie
     item: entry.item_id === null ? null : String(entry.item_id),
   }),
   check: (values, context) => referenceErrors(context.others, values),
+  // A notice not marked exempt is on the public forward plan: its change is a published amendment.
+  amends: ({ entry }) => (entry.is_exempt ? null : { table: "forward_plan_entries", before: entry }),
   notes({ entry, authority }): Note[] {
     const shortfall = noticeShortfall(entry, nationOf(authority));
     return shortfall === null ? [] : [{ text: shortfall, isWarning: true }];
