@@ -4,6 +4,7 @@ import { parseArticle } from "./article.js";
 import { addPerson, type Context, sourceOf } from "./context.js";
 import { longDate } from "./dates.js";
 import { readFrontSheet } from "./front-sheet.js";
+import { parseDecisionNotices } from "./decision-notice.js";
 import { documentId } from "./ids.js";
 import { parseIssueHistory } from "./issue-history.js";
 import { itemKind, markedKeyDecision } from "./item-kinds.js";
@@ -73,6 +74,10 @@ export function assemble(parts: Part[], ctx: Context): string[] {
         if (id) pack?.link(pack.claim("work-programme"), id);
         break;
       }
+      case "decisions":
+        group = undefined;
+        parseDecisionNotices(part.lines, ctx);
+        break;
       case "issue-history":
         parseIssueHistory(part.lines, ctx);
         break;

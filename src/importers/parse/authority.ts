@@ -76,6 +76,7 @@ function partAuthority(part: Part): string | undefined {
     case "agenda":
     case "report":
     case "work-programme":
+    case "decisions":
       return headingAuthority(part.lines);
     default:
       return undefined;

@@ -3,6 +3,7 @@ import {
   type Bundle,
   type BundleAuthority,
   type BundleBody,
+  type BundleDecision,
   type BundleDocument,
   type BundleIssue,
   type BundleItem,
@@ -40,6 +41,7 @@ export class BundleBuilder {
   readonly #documents: Keyed<BundleDocument> = new Map();
   readonly #issues: Keyed<BundleIssue> = new Map();
   readonly #workProgramme: BundleWorkProgrammeEntry[] = [];
+  readonly #decisions: Keyed<BundleDecision> = new Map();
 
   /** Adds an authority; a shorter spelling of a known one ("Westford Council") becomes the known name. */
   authority(name: string): string {
@@ -145,12 +147,26 @@ export class BundleBuilder {
     this.#workProgramme.push(dropUndefined({ ...entry, body: this.body(entry.authority, entry.body) }));
   }
 
+  /** A decision record, known by its authority, date and title: a second notice of it adds what
+   * the first left out. */
+  decision(d: BundleDecision): void {
+    const key = `${d.authority}\u0000${d.date}\u0000${looseKey(d.title)}`;
+    const known = this.#decisions.get(key);
+    if (!known) {
+      this.#decisions.set(key, dropUndefined({ ...d }));
+      return;
+    }
+    for (const [field, value] of Object.entries(d))
+      if (value !== undefined && !(field in known)) Object.assign(known, { [field]: value });
+  }
+
   get isEmpty(): boolean {
     return (
       this.#meetings.size === 0 &&
       this.#documents.size === 0 &&
       this.#workProgramme.length === 0 &&
-      this.#issues.size === 0
+      this.#issues.size === 0 &&
+      this.#decisions.size === 0
     );
   }
 
@@ -172,6 +188,7 @@ export class BundleBuilder {
       documents: [...this.#documents.values()],
       issues: [...this.#issues.values()],
       workProgramme: this.#workProgramme,
+      ...(this.#decisions.size > 0 ? { decisions: [...this.#decisions.values()] } : {}),
     };
   }
 

@@ -25,6 +25,8 @@ export type PartKind =
   | "letter"
   | "assessment"
   | "work-programme"
+  /** one or more decision notices, each a labelled record of an executive decision */
+  | "decisions"
   | "issue-history"
   | "meeting-page"
   | "article"

@@ -1,6 +1,7 @@
 import { findAuthorities } from "./authorities.js";
 import { looksLikeBody } from "./bodies.js";
 import { findDates, isDateLine } from "./dates.js";
+import { isDecisionNotice, isNoticeHeading, noticeEnd } from "./decision-notice.js";
 import { itemKind } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import {
@@ -33,9 +34,18 @@ export function findStarts(lines: Line[]): Start[] {
     starts.push({ index, kind });
   };
   const closing = nextClosings(lines);
+  // Decision notices one after another are one part: a file or a section of notices.
+  let inNotices = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? "";
     if (text === "") continue;
+    const before = starts.length;
+    if (isDecisionNotice(lines, i)) {
+      if (!inNotices) add(headerStart(lines, i, noticeHeader), "decisions");
+      inNotices = true;
+      i = noticeEnd(lines, i);
+      continue;
+    }
     if (PRESENT.test(text) && isMinutesOpening(lines, i))
       add(headerStart(lines, i, minutesHeader), "minutes");
     else if (REPORT_LABEL.test(text) && isMetadataBlock(lines, i)) {
@@ -53,6 +63,7 @@ export function findStarts(lines: Line[]): Start[] {
       tableFollows(lines, i)
     )
       add(headerStart(lines, i, programmeHeader, 3), "work-programme");
+    if (starts.length > before) inNotices = false;
   }
   addAgenda(lines, starts);
   for (const s of starts) taken.add(s.index);
@@ -162,6 +173,11 @@ function minutesHeader(text: string): boolean {
 function programmeHeader(text: string): boolean {
   if (text.length > 100 || /[.;]$/.test(text)) return false;
   return capitalsHeading(text) || looksLikeBody(text) || findAuthorities(text).length > 0;
+}
+
+/** Above a decision notice: the council and "DECISION NOTICE" or "Record of executive decision". */
+function noticeHeader(text: string): boolean {
+  return isNoticeHeading(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
 }
 
 function reportHeader(text: string): boolean {

@@ -28,7 +28,6 @@ export const NOT_YET_READ: ReadonlySet<string> = new Set([
   "brookmere-licensing-sub-committee-hearing.txt",
   "calderwick-town-council-unnumbered-minutes.txt",
   "hollington-audit-committee-two-column-agenda.txt",
-  "kestrel-bay-cabinet-decision-notices.txt",
   "penhallow-health-wellbeing-board-table-minutes.html",
   "wyvernshire-police-and-crime-panel-agenda.txt",
 ]);
