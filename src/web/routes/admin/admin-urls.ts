@@ -11,7 +11,6 @@ export const adminUrls = {
   forwardPlan: (authorityId: number) => `/admin/authorities/${authorityId}/forward-plan`,
   newPlanEntry: (authorityId: number) => `/admin/authorities/${authorityId}/forward-plan/new`,
   decisions: (authorityId: number) => `/admin/authorities/${authorityId}/decisions`,
-  newDecision: (authorityId: number) => `/admin/authorities/${authorityId}/decisions/new`,
   body: (id: number) => `/admin/bodies/${id}`,
   bodyEdit: (id: number) => `/admin/bodies/${id}/edit`,
   newMembership: (bodyId: number) => `/admin/bodies/${bodyId}/memberships/new`,

@@ -1,4 +1,5 @@
 import { BODY_KINDS, choiceText } from "../../../domain/choices.js";
+import { can } from "../../../domain/policy.js";
 import { slugify } from "../../../domain/names.js";
 import type { Db } from "../../../db/connect.js";
 import type { Row } from "../../../db/schema.js";
@@ -94,14 +95,18 @@ const authorityPage = viewPage<AuthorityContext>({
             ]),
             empty: "There are no bodies yet.",
           },
-          links: [{ href: adminUrls.newBody(authority.id), text: "Add a body" }],
+          links: can(request.account, "edit-body", { authorityId: authority.id })
+            ? [{ href: adminUrls.newBody(authority.id), text: "Add a body" }]
+            : [],
         },
         {
           heading: "People and plans",
           links: [
             { href: adminUrls.people(authority.id), text: "Councillors, officers and others" },
             { href: adminUrls.forwardPlan(authority.id), text: "Forward plan of key decisions" },
-            { href: adminUrls.decisions(authority.id), text: "Decision records" },
+            ...(can(request.account, "edit-meeting", { authorityId: authority.id })
+              ? [{ href: adminUrls.decisions(authority.id), text: "Decision records" }]
+              : []),
           ],
         },
         {
@@ -111,7 +116,9 @@ const authorityPage = viewPage<AuthorityContext>({
             row("Governance", authority.governance === null ? null : sentence(authority.governance)),
             row("Call-in period", `${authority.call_in_working_days} working days`),
           ],
-          links: [{ href: adminUrls.authorityEdit(authority.id), text: "Change the settings" }],
+          links: can(request.account, "edit-authority", { authorityId: authority.id })
+            ? [{ href: adminUrls.authorityEdit(authority.id), text: "Change the settings" }]
+            : [],
         },
       ],
     };
@@ -275,7 +282,9 @@ const bodyPage = viewPage<BodyContext>({
             row("Run by", authority.name),
             ...(partners.length > 0 ? [row("Also taking part", partners.map((a) => a.name).join(", "))] : []),
           ],
-          links: [{ href: adminUrls.bodyEdit(body.id), text: "Change the body" }],
+          links: can(request.account, "edit-body", { authorityId: body.authority_id })
+            ? [{ href: adminUrls.bodyEdit(body.id), text: "Change the body" }]
+            : [],
         },
         // Its members, its meetings and its work programme, from the parts of the back office
         // that keep them.

@@ -212,7 +212,10 @@ const documentPage = viewPage<DocumentRecord>({
             ),
           ],
           links: [
-            { href: adminUrls.documentFile(document.id), text: "Open the file" },
+            // An imported document may be known only by its text, with no file kept.
+            ...(document.file_key === null || !(await request.deps.files.has(document.file_key))
+              ? []
+              : [{ href: adminUrls.documentFile(document.id), text: "Open the file" }]),
             ...(mayChange
               ? [{ href: adminUrls.documentEdit(document.id), text: "Change the document's details" }]
               : []),

@@ -12,7 +12,7 @@ import { optionalId, optionalText, type Field, type Values } from "../../../form
 import { adminUrls } from "../admin-urls.js";
 import type { Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
-import { loadMeeting, meetingName, personName, personOptions, resourceOf } from "./shared.js";
+import { linksFor, loadMeeting, meetingName, personName, personOptions, resourceOf } from "./shared.js";
 
 // Attendance at a meeting: one form listing the body's members on the day, each with their
 // status, and anyone else who was there (officers, other councillors, substitutes). A status
@@ -158,6 +158,8 @@ export async function attendanceSection(record: MeetingRecord, request: ViewRequ
       ]),
       empty: "No attendance has been recorded.",
     },
-    links: [{ href: adminUrls.attendance(record.meeting.id), text: "Record attendance" }],
+    links: linksFor(request, record, "edit-meeting", [
+      { href: adminUrls.attendance(record.meeting.id), text: "Record attendance" },
+    ]),
   };
 }

@@ -23,7 +23,8 @@ import { londonDate } from "../../../format.js";
 import { adminUrls } from "../admin-urls.js";
 import { linkHtml, row, type OverviewPage, type Section } from "../overview.js";
 import { formPage, viewPage, type Note, type Params, type ViewRequest } from "../pages.js";
-import { itemName, loadItem, resourceOf } from "./shared.js";
+import { decisionListPage } from "./decision-list.js";
+import { itemName, linksFor, loadItem, resourceOf } from "./shared.js";
 
 // Decision records of executive decisions (LGA 2000; the Executive Arrangements Regulations
 // 2012, reg. 13): drafted by an officer, published with a call-in period counted in working days
@@ -308,7 +309,8 @@ const decisionPage = viewPage<DecisionRecord>({
         ],
         links: [
           { href: adminUrls.decisionEdit(d.id), text: "Change the decision record" },
-          ...(published
+          // The publish page is for a decision not yet published, whether or not its date is known.
+          ...(d.is_published
             ? d.call_in_status === "not-applicable"
               ? []
               : [{ href: adminUrls.decisionCallIn(d.id), text: "Record call-in" }]
@@ -340,6 +342,7 @@ const decisionPage = viewPage<DecisionRecord>({
 });
 
 export const DECISION_PAGES = [
+  decisionListPage,
   itemDecisionPage,
   editDecisionPage,
   publishDecisionPage,
@@ -362,10 +365,10 @@ export async function decisionSection(record: ItemRecord, request: ViewRequest):
             row("Call-in period ends", callInText(decision, request.today)),
           ],
         }),
-    links: [
+    links: linksFor(request, record, "edit-meeting", [
       decision === null
         ? { href: adminUrls.itemDecision(record.item.id), text: "Record the decision" }
         : { href: adminUrls.decision(decision.id), text: "The decision record" },
-    ],
+    ]),
   };
 }

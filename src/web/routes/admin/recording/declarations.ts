@@ -14,7 +14,7 @@ import { adminUrls } from "../admin-urls.js";
 import { isRemovalConfirmed, removalField } from "../removal.js";
 import type { Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
-import { itemName, loadItem, personName, personOptions, resourceOf } from "./shared.js";
+import { itemName, linksFor, loadItem, personName, personOptions, resourceOf } from "./shared.js";
 
 // Declarations of interest on an item: who declared, what kind of interest (the members' code
 // of conduct's categories), and its nature as the minutes record it.
@@ -114,6 +114,8 @@ export async function declarationsSection(record: ItemRecord, request: ViewReque
       ]),
       empty: "No declarations of interest have been recorded.",
     },
-    links: [{ href: adminUrls.newDeclaration(record.item.id), text: "Add a declaration of interest" }],
+    links: linksFor(request, record, "edit-meeting", [
+      { href: adminUrls.newDeclaration(record.item.id), text: "Add a declaration of interest" },
+    ]),
   };
 }

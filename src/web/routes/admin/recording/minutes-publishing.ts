@@ -5,7 +5,16 @@ import { textValue } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
 import type { Section } from "../overview.js";
 import { formPage, type Note, type Params, type ViewRequest } from "../pages.js";
-import { itemName, loadItem, loadMeeting, meetingName, reindexMeeting, resourceOf } from "./shared.js";
+import {
+  itemName,
+  linksFor,
+  loadItem,
+  loadMeeting,
+  may,
+  meetingName,
+  reindexMeeting,
+  resourceOf,
+} from "./shared.js";
 import type { ItemRecord, MeetingRecord } from "../../../../records/admin/recording.js";
 
 // Publishing minutes: recorded minutes become draft minutes the public can read, labelled as not
@@ -142,11 +151,14 @@ export async function minutesPublishingSection(
           ]
         : []),
     ],
-    links: [
-      ...(meeting.minutes_status === "none"
+    links: linksFor(
+      request,
+      record,
+      "publish-minutes",
+      meeting.minutes_status === "none"
         ? [{ href: adminUrls.publishMinutes(meeting.id), text: "Publish draft minutes" }]
-        : []),
-    ],
+        : [],
+    ),
   };
 }
 
@@ -170,7 +182,7 @@ export async function approvalSection(record: ItemRecord, request: ViewRequest):
           ),
     links: [
       ...approved.map((m) => ({ href: adminUrls.meeting(m.id), text: `Meeting of ${longDate(m.date)}` })),
-      ...(waiting.length === 0
+      ...(waiting.length === 0 || !may(request, "publish-minutes", record)
         ? []
         : [
             {

@@ -21,7 +21,7 @@ import { adminUrls } from "../admin-urls.js";
 import { linkHtml, type Section } from "../overview.js";
 import { formPage, type Params, type ViewRequest } from "../pages.js";
 import { loadItemWithPeople, type ItemWithPeople } from "./declarations.js";
-import { itemName, reindexMeeting, resourceOf } from "./shared.js";
+import { itemName, linksFor, may, reindexMeeting, resourceOf } from "./shared.js";
 
 // Minutes per item and the resolutions made on it: numbered as printed, nested under a parent
 // resolution ("1." then "(a)", "(b)"), with who proposed and seconded them and how the vote went.
@@ -327,7 +327,9 @@ export async function minutesSections(record: ItemRecord, request: ViewRequest):
         record.item.minutes === null
           ? ["No minutes have been recorded for this item."]
           : record.item.minutes.split(/\n\s*\n/),
-      links: [{ href: adminUrls.minutes(record.item.id), text: "Write the minutes of this item" }],
+      links: linksFor(request, record, "edit-meeting", [
+        { href: adminUrls.minutes(record.item.id), text: "Write the minutes of this item" },
+      ]),
     },
     {
       id: "resolutions",
@@ -337,12 +339,16 @@ export async function minutesSections(record: ItemRecord, request: ViewRequest):
         head: [{ text: "Number" }, { text: "Resolution" }, { text: "Vote" }],
         rows: resolutions.map(({ resolution: r, depth }) => [
           { text: `${"— ".repeat(depth)}${r.number === "" ? "Unnumbered" : r.number}` },
-          linkHtml(adminUrls.resolution(r.id), r.text),
+          may(request, "edit-meeting", record)
+            ? linkHtml(adminUrls.resolution(r.id), r.text)
+            : { text: r.text },
           { text: voteText(r) },
         ]),
         empty: "No resolutions have been recorded for this item.",
       },
-      links: [{ href: adminUrls.newResolution(record.item.id), text: "Add a resolution" }],
+      links: linksFor(request, record, "edit-meeting", [
+        { href: adminUrls.newResolution(record.item.id), text: "Add a resolution" },
+      ]),
     },
   ];
 }

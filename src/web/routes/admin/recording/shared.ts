@@ -13,7 +13,8 @@ import { longDate } from "../../../../domain/wording.js";
 import { reindex } from "../../../../records/search.js";
 import type { Writer } from "../../../../records/writer.js";
 import type { Option } from "../../../forms/fields.js";
-import type { Params } from "../pages.js";
+import { can, type Action } from "../../../../domain/policy.js";
+import type { Params, ViewRequest } from "../pages.js";
 
 // What the recording pages share: loading their record from the address, the policy's resource,
 // and how people and meetings are named on a form.
@@ -23,6 +24,17 @@ export const loadItem = (db: Db, params: Params) => findItemRecord(db, Number(pa
 export const loadResolution = (db: Db, params: Params) => findResolutionRecord(db, Number(params.resolution));
 
 export const resourceOf = (record: MeetingRecord) => meetingResource(record);
+
+/** Whether the person viewing a page may do this to the meeting: a link to a page they could not
+ * use is not shown to them. */
+export function may(request: ViewRequest, action: Action, record: MeetingRecord): boolean {
+  return can(request.account, action, meetingResource(record));
+}
+
+/** The links to show: those whose action the person viewing may do. */
+export function linksFor<L>(request: ViewRequest, record: MeetingRecord, action: Action, links: L[]): L[] {
+  return may(request, action, record) ? links : [];
+}
 
 export function personName(person: { name: string; honorific: string | null }): string {
   return person.honorific === null ? person.name : `${person.honorific} ${person.name}`;
