@@ -2,7 +2,7 @@ import { cleanTitle, followsInSeries, itemOrdinal } from "./item-kinds.js";
 import { exemptIn, partHeading } from "./exempt.js";
 import { joinProse, type Line } from "./lines.js";
 import { titleStart } from "./minutes.js";
-import { ITEM_LINE, PAGES } from "./patterns.js";
+import { DOT_LEADER, ITEM_LINE, PAGES } from "./patterns.js";
 
 // The agenda: numbered items with their titles, the page range of their papers in the pack
 // ("(Pages 7 - 28)") and the line of explanation under each. Also read as a table
@@ -83,7 +83,7 @@ function agendaRows(lines: Line[]): Row[] {
     const title = cleanTitle(m[2]);
     if (title === "") continue;
     const row: Row = { index, number: m[1], title };
-    const inline = PAGES.exec(line.text);
+    const inline = PAGES.exec(line.text) ?? DOT_LEADER.exec(line.text);
     const cell = tabbed
       ? (cells[pageColumn.index] ?? cells.find((c) => /^\d{1,4}\s*[-–]\s*\d{1,4}$/.test(c)))
       : undefined;

@@ -112,14 +112,22 @@ function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
   if (sheet.venue) meeting.venue = sheet.venue;
   if (sheet.published) meeting.agendaPublished = sheet.published;
   if (sheet.contact) meeting.contact = addPerson(ctx, sheet.contact);
+  // A joint body lists each member's council, the host's too; that is the member's organisation.
+  const councils = new Set(sheet.members.map((m) => m.organisation).filter((o) => o !== undefined));
   for (const member of sheet.members) {
-    const person = addPerson(ctx, { ...member, councillor: true });
+    // A co-opted or independent member sits on the body without being a councillor.
+    const coopted = !member.organisation && CO_OPTED.test(member.jobTitle ?? "");
+    const person = addPerson(ctx, { ...member, councillor: !coopted, external: coopted });
+    if (councils.size >= 2 && member.organisation && !coopted)
+      ctx.out.person({ name: person, kind: "councillor", organisation: member.organisation });
     const role = member.role ?? "member";
     ctx.out.membership({ person, body: meeting.body, authority: meeting.authority, role });
   }
   if (sheet.signatory) addPerson(ctx, sheet.signatory);
   return new PackItems(meeting);
 }
+
+const CO_OPTED = /\bco-?opted\b|\bindependent\s+(?:person|member)\b|\blay\s+member\b/i;
 
 /** An agenda without a front sheet names its meeting in its heading. */
 function agendaMeeting(lines: Line[], ctx: Context): PackItems | undefined {

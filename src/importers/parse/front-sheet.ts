@@ -65,6 +65,14 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     if (venue?.[1]) sheet.venue ??= venue[1].trim();
     const notice = NOTICE_OF.exec(text);
     if (notice?.[1] && looksLikeBody(notice[1])) sheet.body ??= bodyName(notice[1]);
+    // "A meeting of the Panel will be held on Monday 3 February 2025 at 10.30 am in the Council
+    // Chamber, County Hall": the date, time and venue in the notice's own sentence.
+    if (notice && dateIndex < 0 && HELD.test(text) && readDate(text, sheet)) {
+      dateIndex = i;
+      const venue = venueAfterTime(text);
+      if (venue) sheet.venue ??= venue;
+      continue;
+    }
     const summons = SUMMONS.exec(text);
     if (summons && dateIndex < 0) {
       if (summons[1] && looksLikeBody(summons[1])) sheet.body ??= bodyName(summons[1]);
@@ -99,6 +107,19 @@ function readDate(source: string, sheet: FrontSheet): boolean {
   const inline = findTime(source.slice(found.index + found.length));
   if (inline) sheet.start ??= inline.time;
   return true;
+}
+
+const HELD = /\b(?:will|is\s+to|to)\s+be\s+held\b/i;
+
+/** "… on Monday 3 February 2025 at 10.30 am in the Council Chamber, County Hall." */
+function venueAfterTime(text: string): string | undefined {
+  const date = findDates(text)[0];
+  if (!date) return undefined;
+  const after = text.slice(date.index + date.length);
+  const time = findTime(after);
+  const rest = time ? after.slice(time.index + time.length) : after;
+  const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.{3,120}?)\.?$/i.exec(rest);
+  return m?.[1] && !/\b(?:am|pm)\b|^\d/.test(m[1]) ? m[1].trim() : undefined;
 }
 
 /** The body heads the date; the time and then the venue follow it on their own lines. */

@@ -1,4 +1,4 @@
-import { LINKED_FILE, PAGES } from "./patterns.js";
+import { DOT_LEADER, LINKED_FILE, PAGES } from "./patterns.js";
 
 // The kind of an agenda item, from its title: the standing items every agenda carries, and
 // "report" for the business itself.
@@ -34,7 +34,7 @@ export function itemKind(title: string): string {
 
 /** The title as printed, without the page range and linked-file notes that follow it. */
 export function cleanTitle(title: string): string {
-  let t = title;
+  let t = title.replace(DOT_LEADER, "");
   const file = LINKED_FILE.exec(t);
   if (file) t = t.slice(0, file.index);
   const pages = PAGES.exec(t);

@@ -8,6 +8,9 @@ export const ITEM_LINE =
 /** "(Pages 7 - 28)", "(Page 3)", "Pages 1 - 6" */
 export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?/i;
 
+/** A contents line's dotted leader to its pages: "Minutes ........ 5 - 12", "Precept …… 13". */
+export const DOT_LEADER = /\s*(?:\.{4,}|…{2,}|(?:\.\s){3,}\.?)\s*(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*$/;
+
 /** "pdf icon PDF 653 KB", "PDF 94 KB", "Word 120 KB" — a linked file as ModernGov lists it */
 export const LINKED_FILE =
   /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)(?:\s*,\s*|\s+)(\d{1,6}(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;

@@ -29,7 +29,6 @@ export const NOT_YET_READ: ReadonlySet<string> = new Set([
   "calderwick-town-council-unnumbered-minutes.txt",
   "hollington-audit-committee-two-column-agenda.txt",
   "penhallow-health-wellbeing-board-table-minutes.html",
-  "wyvernshire-police-and-crime-panel-agenda.txt",
 ]);
 
 export function extracted(file: string, raw: string): ExtractedText {

@@ -4,7 +4,7 @@ import { findAuthorities, mostNamedAuthority } from "../../../src/importers/pars
 import { bodyKind, titleCase } from "../../../src/importers/parse/bodies.js";
 import { findDates, findTime, municipalYear } from "../../../src/importers/parse/dates.js";
 import { documentId } from "../../../src/importers/parse/ids.js";
-import { followsInSeries, itemKind } from "../../../src/importers/parse/item-kinds.js";
+import { cleanTitle, followsInSeries, itemKind } from "../../../src/importers/parse/item-kinds.js";
 import { splitLines } from "../../../src/importers/parse/lines.js";
 import { readVotes } from "../../../src/importers/parse/motions.js";
 import { readMarker } from "../../../src/importers/parse/numbering.js";
@@ -175,6 +175,12 @@ describe("items and documents", () => {
     assert.equal(itemKind("Scrutiny Work Programme"), "work-programme");
     assert.equal(itemKind("Exclusion of the Press and Public"), "other");
     assert.equal(itemKind("Leisure Centre Refurbishment"), "report");
+  });
+
+  it("drops a contents line's dotted leader and pages from the title", () => {
+    assert.equal(cleanTitle("Minutes of the last meeting ........ 5 - 12"), "Minutes of the last meeting");
+    assert.equal(cleanTitle("Budget Monitoring . . . . . 41"), "Budget Monitoring");
+    assert.equal(cleanTitle("Fees and Charges 2025/26"), "Fees and Charges 2025/26");
   });
 
   it("gives a paper the same id whichever file names it", () => {
