@@ -29,7 +29,15 @@ export function toResolution(draft: Draft, ctx: ResolutionContext, child = false
     text,
     children: draft.children.map((c) => toResolution(c, ctx, true)),
   };
-  const verb = ownVerb(text, child) ?? (child ? undefined : draft.leadVerb);
+  let verb = ownVerb(text, child) ?? (child ? undefined : draft.leadVerb);
+  // "It was RESOLVED to recommend to Full Council …": what was resolved is a recommendation.
+  if (
+    (verb === "resolved" || verb === "agreed") &&
+    /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed)\s+(?:unanimously\s+)?(?:to\s+recommend|that\s+it\s+be\s+recommended)\b/i.test(
+      text,
+    )
+  )
+    verb = "recommended";
   if (verb) resolution.verb = verb;
   // An "in principle" decision says so at its head; a later mention ("would withdraw its 'in
   // principle' decision") is about another decision.
@@ -189,6 +197,14 @@ function requestedActions(text: string, ctx: ResolutionContext): BundleAction[] 
     actions.push({ text: sentence(`${verb} ${provided[1]} to ${provided[3]}`) });
   }
   return actions;
+}
+
+/** "Action: Town Clerk to instruct the contractor." → an action of the attendee who is Town Clerk. */
+export function labelledAction(text: string, ctx: ResolutionContext): BundleAction {
+  const m = /^((?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&)){0,8})\s+to\s+\S/.exec(text);
+  const action: BundleAction = { text: squash(text) };
+  if (m?.[1]) action.owner = ownerNamed(m[1], ctx);
+  return withDue(action);
 }
 
 /** "the lead officer" → the attendee in that role; "the X Committee" → that body's name. */

@@ -1,6 +1,6 @@
 import type { BundleCondition, Resolution } from "../../domain/bundle.js";
 import { type Declared, readDeclarations } from "./declarations.js";
-import { type ResolutionContext, toResolution } from "./enrich.js";
+import { labelledAction, type ResolutionContext, toResolution } from "./enrich.js";
 import { joinProse, type Line } from "./lines.js";
 import { readMotion, type Motion } from "./motions.js";
 import { readMarker } from "./numbering.js";
@@ -22,8 +22,16 @@ const TRUNCATED =
   /\s*(?:\.\.\.|…)\s*view\s+the\s+full\s+(?:minutes|decisions?)\s+text\s+for\s+item\s+\S+\s*$/i;
 const BULLET = /^[•\u2022\uf0b7▪◦*-]\s*/;
 
+/** "Action: Town Clerk to instruct the contractor." under a decision. */
+const ACTION_LINE = /^actions?(?:\s+point)?\s*[:\-–—]\s*(\S.*)$/i;
+/** A decision set in capitals after a sentence on the same line: "… obtained. RESOLVED to accept …". */
+const DECISION_IN_LINE = /[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b)/;
+
 export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
-  const { lines, truncated } = cutTruncation(input);
+  const cut = cutTruncation(input);
+  const truncated = cut.truncated;
+  const actionLines = cut.lines.filter((l) => ACTION_LINE.test(l.text));
+  const lines = splitAtDecisions(cut.lines.filter((l) => !ACTION_LINE.test(l.text)));
   const found = findResolutions(lines);
   const used = found.used;
   const schedule = readSchedule(lines, used);
@@ -38,6 +46,11 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
     return r;
   });
   if (schedule.length > 0) attachSchedule(resolutions, schedule);
+  const last = resolutions.at(-1);
+  for (const line of last ? actionLines : []) {
+    const text = ACTION_LINE.exec(line.text)?.[1] ?? "";
+    if (last) last.actions = [...(last.actions ?? []), labelledAction(text, ctx)];
+  }
   const minutes = joinProse(narrative).trim();
   const body: ItemBody = {
     truncated,
@@ -46,6 +59,23 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   };
   if (minutes !== "") body.minutes = minutes;
   return body;
+}
+
+function splitAtDecisions(lines: Line[]): Line[] {
+  return lines.flatMap((line) => {
+    const m = line.text.length <= 4000 ? DECISION_IN_LINE.exec(line.text) : null;
+    // A clause marker ("a. It was RESOLVED …") is not a sentence before the decision.
+    if (!m || line.text.slice(0, m.index).trim().split(/\s+/).length < 3) return [line];
+    const at = m.index + m[0].length;
+    const head = line.text.slice(0, m.index + 1);
+    const tail = line.text.slice(at);
+    const offset = line.raw.indexOf(tail);
+    const split = offset >= 0 ? line.from + offset : line.to - tail.length;
+    return [
+      { raw: head, text: head, from: line.from, to: split },
+      { raw: tail, text: tail, from: split, to: line.to },
+    ];
+  });
 }
 
 function cutTruncation(lines: Line[]): { lines: Line[]; truncated: boolean } {

@@ -21,6 +21,15 @@ const MINUTES_OF =
 const HELD_AT = /\bheld\s+(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+on\s+(?=\w)/i;
 const HELD_ON_IN = /\bat\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s+(?:in|at)\s+(?:the\s+)?([^.;]{3,100})/i;
 
+/** "Minutes of the Finance and General Purposes Committee": the body named without "meeting of". */
+const MINUTES_OF_BODY =
+  /^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:held|on|at|which)\b.*)?$/i;
+
+function minutesOfBody(text: string): RegExpExecArray | null {
+  const m = MINUTES_OF_BODY.exec(text);
+  return m?.[1] && looksLikeBody(m[1]) && !/\bmeeting\b/i.test(m[1]) ? m : null;
+}
+
 /** "Date: Thursday, 25 July 2024", "Time: 6.00 pm - 8.35 pm", "Place: Council Chamber". */
 const LABELLED = /^(date|time|place|venue|location|meeting|committee)\s*:\s*(.+)$/i;
 
@@ -58,14 +67,20 @@ export function readHeading(lines: Line[]): MeetingHeading {
       heading.authority = capitalsAuthority;
       continue;
     }
-    const of = MINUTES_OF.exec(text);
+    const of = MINUTES_OF.exec(text) ?? minutesOfBody(text);
     if (of?.[1] && !heading.body) heading.body = bodyName(of[1]);
     if (!heading.date) {
       const date = findDates(text)[0];
       if (date) {
         heading.date = date.iso;
-        const time = findTime(text.slice(date.index + date.length));
+        const afterDate = text.slice(date.index + date.length);
+        const time = findTime(afterDate);
         if (time) heading.start = time.time;
+        // "Wednesday 15 January 2025, 7.00pm, Council Chamber, Town Hall": the place after the time.
+        const place = time
+          ? /^\s*,\s*([A-Z][^.;]{2,120}?)\.?$/.exec(afterDate.slice(time.index + time.length))
+          : null;
+        if (place?.[1] && !heading.venue && findDates(place[1]).length === 0) heading.venue = place[1];
         // "CABINET – 12 JUNE 2024", "Planning Committee, Tuesday 5 March 2024"
         const before = text
           .slice(0, date.index)

@@ -2,7 +2,7 @@ import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
 import { type AttendanceEntry, readAttendance } from "./attendance.js";
 import { bodyKind } from "./bodies.js";
 import { addAttendance, addPerson, type Context, sourceOf } from "./context.js";
-import { findTime } from "./dates.js";
+import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
 import { addProsePeople } from "./prose-people.js";
@@ -31,7 +31,10 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
   meeting.published = true;
   meeting.status = "held";
   if (heading.venue && !meeting.venue) meeting.venue = heading.venue;
-  const attendance = presentAt >= 0 ? readAttendance(lines, presentAt) : { entries: [], end: 0 };
+  // Minutes whose items are headings without numbers: the attendance ends at the first of them.
+  const unnumbered = presentAt >= 0 ? unnumberedHeadings(lines, presentAt) : [];
+  const attendanceLines = unnumbered[0] ? lines.slice(0, unnumbered[0].index) : lines;
+  const attendance = presentAt >= 0 ? readAttendance(attendanceLines, presentAt) : { entries: [], end: 0 };
   if (bodyKind(meeting.body) === "full-council") civicHeadPresides(attendance.entries);
   addAttendance(ctx, meeting, attendance.entries);
   const all = lines.map((l) => l.text).join("\n");
@@ -56,7 +59,14 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     ...(e.role ? { role: e.role } : {}),
     ...(e.person.jobTitle ? { jobTitle: e.person.jobTitle } : {}),
   }));
-  readMinuteItems(lines.slice(attendance.end), ctx, meeting, attendees);
+  if (unnumbered.length > 0) {
+    const from = unnumbered[0]?.index ?? 0;
+    const shifted = unnumbered.map((h) => ({ ...h, index: h.index - from }));
+    readMinuteItems(lines.slice(from), ctx, meeting, attendees, shifted);
+  } else {
+    const rest = lines.slice(attendance.end);
+    readMinuteItems(rest, ctx, meeting, attendees, itemHeadings(rest));
+  }
   return meeting;
 }
 
@@ -118,8 +128,44 @@ export function titleStart(title: string): boolean {
   return /^[A-Z'‘"“]/.test(title) || /^\d{2,4}\/\d{2,6}\/[A-Z]/.test(title);
 }
 
-function readMinuteItems(lines: Line[], ctx: Context, meeting: BundleMeeting, attendees: Attendee[]): void {
-  const headings = itemHeadings(lines);
+/** Items headed by their titles alone ("Budget and Precept 2025/26" over its paragraph), numbered
+ * here in order. Used only where no numbered minute is found: a short line in capitals at its
+ * start, ending without a stop or colon, with a blank line above and its text right below. The
+ * attendance paragraph under "Present" comes first. */
+function unnumberedHeadings(lines: Line[], presentAt: number): Heading[] {
+  let from = presentAt + 1;
+  while (from < lines.length && (lines[from]?.text ?? "") !== "") from++;
+  if (itemHeadings(lines.slice(from)).length > 0) return [];
+  const headings: Heading[] = [];
+  for (let i = from + 1; i < lines.length - 1; i++) {
+    const text = lines[i]?.text ?? "";
+    if ((lines[i - 1]?.text ?? "") !== "" || (lines[i + 1]?.text ?? "") === "") continue;
+    if (!isTitleLine(text)) continue;
+    headings.push({ index: i, number: String(headings.length + 1), title: cleanTitle(text) });
+  }
+  return headings.length >= 2 ? headings : [];
+}
+
+function isTitleLine(text: string): boolean {
+  return (
+    text.length <= 80 &&
+    text.split(/\s+/).length <= 10 &&
+    /^[A-Z'‘"“]/.test(text) &&
+    !/[.,;:!?]$/.test(text) &&
+    !/:\s/.test(text) &&
+    !/^(?:(?:it\s+was\s+)?resolved|agreed|decided|action|signed|proposed|seconded)\b/i.test(text) &&
+    !/^(?:the\s+)?meeting\s+(?:closed|ended|finished)\b/i.test(text) &&
+    findDates(text).length === 0
+  );
+}
+
+function readMinuteItems(
+  lines: Line[],
+  ctx: Context,
+  meeting: BundleMeeting,
+  attendees: Attendee[],
+  headings: Heading[],
+): void {
   const declared: { item: BundleItem; list: ReturnType<typeof readItemBody>["declarations"] }[] = [];
   let part: "I" | "II" = "I";
   for (const [n, h] of headings.entries()) {
