@@ -22,7 +22,7 @@ export type FrontSheet = {
 };
 
 const PUBLISHED =
-  /^(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
+  /^(?:(?:agenda|papers|summons)\s+)?(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
 const CONTACT =
   /^(?:for\s+(?:further\s+)?(?:enquiries|information)(?:\s+about\s+this\s+agenda)?\s*,?\s*)?(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries\s+to|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
 /** "Notice of a meeting of the Combined Authority Board", "A meeting of the Licensing Committee will be held …" */

@@ -5,6 +5,7 @@ import { assemble } from "./assemble.js";
 import { resolveAuthority } from "./authority.js";
 import { BundleBuilder } from "./builder.js";
 import type { Context } from "./context.js";
+import { unfoldColumns } from "./columns.js";
 import { splitLines } from "./lines.js";
 import { type Part, segment } from "./recognise.js";
 
@@ -32,7 +33,7 @@ export class ParserBug extends Error {
 }
 
 function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {
-  const lines = splitLines(doc.text);
+  const lines = unfoldColumns(splitLines(doc.text));
   let parts: Part[] = segment(lines, doc.title);
   if (parts.every((p) => p.kind === "other")) {
     if (!looksLikeArticle(lines)) throw unrecognised(doc);

@@ -5,6 +5,7 @@ import { bodyKind, titleCase } from "../../../src/importers/parse/bodies.js";
 import { findDates, findTime, municipalYear } from "../../../src/importers/parse/dates.js";
 import { documentId } from "../../../src/importers/parse/ids.js";
 import { cleanTitle, followsInSeries, itemKind } from "../../../src/importers/parse/item-kinds.js";
+import { unfoldColumns } from "../../../src/importers/parse/columns.js";
 import { splitLines } from "../../../src/importers/parse/lines.js";
 import { readVotes } from "../../../src/importers/parse/motions.js";
 import { readMarker } from "../../../src/importers/parse/numbering.js";
@@ -188,5 +189,42 @@ describe("items and documents", () => {
     const b = documentId("Westford Council", "Cabinet", "2019-11-11", "Shared services with Eastbridge");
     assert.equal(a, b);
     assert.match(a, /^westford-council-cabinet-2019-11-11-shared-services-with-eastbridge-[0-9a-z]{7}$/);
+  });
+});
+
+describe("text in columns", () => {
+  const text = [
+    "Licensing Committee                         Members",
+    "Date:  Monday 3 March 2025                  Councillor Ann Lee (Chair)",
+    "                                            Councillor Bo Tran",
+    "Time:  10.00 am                             Councillor Cy Moss",
+    "",
+    "    continued on an indented line           of its own",
+    "4.   Annual Report                          9 - 36",
+  ].join("\n");
+  const lines = unfoldColumns(splitLines(text));
+
+  it("reads side-by-side columns as the left one, then the right one, each keeping its span", () => {
+    assert.deepEqual(
+      lines.slice(0, 9).map((l) => l.text),
+      [
+        "Licensing Committee",
+        "Date:  Monday 3 March 2025",
+        "Time:  10.00 am",
+        "",
+        "Members",
+        "Councillor Ann Lee (Chair)",
+        "Councillor Bo Tran",
+        "Councillor Cy Moss",
+        "",
+      ],
+    );
+    for (const l of lines.filter((x) => !x.raw.includes("\t"))) assert.equal(text.slice(l.from, l.to), l.raw);
+    const member = lines.find((l) => l.text === "Councillor Bo Tran");
+    assert.equal(member && text.slice(member.from, member.to), "Councillor Bo Tran");
+  });
+
+  it("reads a run of spaces inside a line as a cell boundary, and page numbers as no column", () => {
+    assert.equal(lines.at(-1)?.raw, "4.\tAnnual Report\t9 - 36");
   });
 });
