@@ -49,7 +49,11 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i]?.text ?? "";
     if (raw === "") continue;
-    const text = raw.split("\t")[0]?.trim() ?? raw;
+    const cells = raw.split("\t").map((c) => c.trim());
+    // A table row "Present | Councillor A, Councillor B": the label in one cell, the names in the next.
+    const labelCell = LABELS.find(([pattern]) => (cells[0] ?? "").replace(pattern, "") === "");
+    const text =
+      labelCell && cells[1] && cells.length === 2 ? `${cells[0] ?? ""}: ${cells[1]}` : (cells[0] ?? raw);
     const label = LABELS.find(([pattern]) => pattern.test(text));
     let rest = text;
     if (label) {

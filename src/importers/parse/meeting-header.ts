@@ -76,10 +76,17 @@ export function readHeading(lines: Line[]): MeetingHeading {
         const afterDate = text.slice(date.index + date.length);
         const time = findTime(afterDate);
         if (time) heading.start = time.time;
-        // "Wednesday 15 January 2025, 7.00pm, Council Chamber, Town Hall": the place after the time.
-        const place = time
-          ? /^\s*,\s*([A-Z][^.;]{2,120}?)\.?$/.exec(afterDate.slice(time.index + time.length))
-          : null;
+        // "2.00pm to 3.45pm": the end follows the start.
+        let rest = time ? afterDate.slice(time.index + time.length) : "";
+        const until = /^\s*(?:-|–|to|until)\s*/i.exec(rest);
+        const end = until ? findTime(rest.slice(until[0].length)) : undefined;
+        if (until && end && end.index === 0) {
+          heading.end ??= end.time;
+          rest = rest.slice(until[0].length + end.length);
+        }
+        // "Wednesday 15 January 2025, 7.00pm, Council Chamber, Town Hall", "…, at Trevean House":
+        // the place after the time.
+        const place = time ? /^\s*,\s*(?:(?:at|in)\s+(?:the\s+)?)?([A-Z][^.;]{2,120}?)\.?$/.exec(rest) : null;
         if (place?.[1] && !heading.venue && findDates(place[1]).length === 0) heading.venue = place[1];
         // "CABINET – 12 JUNE 2024", "Planning Committee, Tuesday 5 March 2024"
         const before = text

@@ -241,10 +241,22 @@ export function readPeopleList(text: string, councillorList = false): PersonRef[
       if (organisation.role) last.role = organisation.role;
       continue;
     }
-    const person = readPerson(entry, councillors);
+    const person = readPerson(entry, councillors && !namedOtherwise(entry, body));
     if (person) people.push(person);
   }
   return people;
+}
+
+/** In a list that titles its councillors one by one ("Councillor Morwenna Hicks (Chair), …"), an
+ * entry titled otherwise ("Dr Alan Treloar (NHS Board)", "Ruth Angove (Director of Public
+ * Health)") is not a councillor. */
+function namedOtherwise(entry: string, list: string): boolean {
+  const text = squash(entry);
+  if (COUNCILLOR_PREFIX.test(text)) return false;
+  if (!splitList(list).some((e) => COUNCILLOR_PREFIX.test(squash(e)))) return false;
+  const bracket = /\(([^()]*)\)\s*$/.exec(text)?.[1] ?? "";
+  const other = bracket.split(/\s*,\s*/).some((piece) => piece !== "" && roleWord(piece) === undefined);
+  return HONORIFIC.test(text) || other;
 }
 
 function organisationEntry(entry: string): { name: string; role?: "chair" | "vice-chair" } | undefined {
