@@ -4,7 +4,11 @@ import { DOT_LEADER, LINKED_FILE, PAGES } from "./patterns.js";
 // "report" for the business itself.
 
 const KINDS: [RegExp, string][] = [
-  [/^(?:to\s+(?:receive|note|accept|consider)\s+(?:any\s+)?)?apolog/i, "apologies"],
+  // "Welcome and apologies", "Welcome, introductions and apologies": the welcome is a preamble.
+  [
+    /^(?:(?:chair'?s\s+)?(?:welcome|introductions?)\s*(?:,|and|&)\s*){1,2}(?:(?:any\s+)?apolog)|^(?:to\s+(?:receive|note|accept|consider)\s+(?:any\s+)?)?apolog/i,
+    "apologies",
+  ],
   [/\bdeclarations?\b|\binterests?$/i, "declarations"],
   [
     /^(?:the\s+)?minutes?\s+of\b|^(?:the\s+)?minutes\b|\bconfirmation\s+of\s+(?:the\s+)?minutes\b|^to\s+(?:confirm|approve|receive)\s+the\s+minutes\b/i,

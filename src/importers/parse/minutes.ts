@@ -5,6 +5,7 @@ import { addAttendance, addPerson, type Context, sourceOf } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
+import { minuteTableLines } from "./minute-table.js";
 import { addProsePeople } from "./prose-people.js";
 import { cleanTitle, followsInSeries, itemKind, itemOrdinal, markedKeyDecision } from "./item-kinds.js";
 import type { Line } from "./lines.js";
@@ -64,7 +65,8 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     const shifted = unnumbered.map((h) => ({ ...h, index: h.index - from }));
     readMinuteItems(lines.slice(from), ctx, meeting, attendees, shifted);
   } else {
-    const rest = lines.slice(attendance.end);
+    const after = lines.slice(attendance.end);
+    const rest = minuteTableLines(after) ?? after;
     readMinuteItems(rest, ctx, meeting, attendees, itemHeadings(rest));
   }
   return meeting;

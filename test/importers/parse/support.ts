@@ -26,7 +26,6 @@ export const NOT_YET_READ: ReadonlySet<string> = new Set([
   "aldmouth-county-cabinet-minutes-cab-numbering.txt",
   "ashby-moor-planning-agenda-pdf-text.txt",
   "brookmere-licensing-sub-committee-hearing.txt",
-  "penhallow-health-wellbeing-board-table-minutes.html",
 ]);
 
 export function extracted(file: string, raw: string): ExtractedText {

@@ -7,6 +7,7 @@ import { documentId } from "../../../src/importers/parse/ids.js";
 import { cleanTitle, followsInSeries, itemKind } from "../../../src/importers/parse/item-kinds.js";
 import { unfoldColumns } from "../../../src/importers/parse/columns.js";
 import { splitLines } from "../../../src/importers/parse/lines.js";
+import { minuteTableLines } from "../../../src/importers/parse/minute-table.js";
 import { readVotes } from "../../../src/importers/parse/motions.js";
 import { readMarker } from "../../../src/importers/parse/numbering.js";
 import { readPeopleList, readPerson } from "../../../src/importers/parse/people.js";
@@ -176,6 +177,34 @@ describe("items and documents", () => {
     assert.equal(itemKind("Scrutiny Work Programme"), "work-programme");
     assert.equal(itemKind("Exclusion of the Press and Public"), "other");
     assert.equal(itemKind("Leisure Centre Refurbishment"), "report");
+    assert.equal(itemKind("Welcome, introductions and apologies"), "apologies");
+    assert.equal(itemKind("Welcome and announcements"), "other");
+  });
+
+  it("reads minutes laid out as an item, discussion and action table, ending with the table", () => {
+    const text = [
+      "Minute\tNotes\tAction by",
+      "7. Play area\tThe clerk reported on repairs.\t",
+      "\tRESOLVED: That the repairs proceed.\tClerk to order parts by 1 May 2025",
+      "8. Any other business\tNone.\t",
+      "",
+      "Next meeting: 4 June 2025",
+    ].join("\n");
+    const lines = minuteTableLines(splitLines(text)) ?? [];
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      [
+        "7. Play area",
+        "The clerk reported on repairs.",
+        "RESOLVED: That the repairs proceed.",
+        "Action: Clerk to order parts by 1 May 2025",
+        "8. Any other business",
+        "None.",
+      ],
+    );
+    const title = lines[0];
+    assert.equal(title && text.slice(title.from, title.to), "7. Play area");
+    assert.equal(minuteTableLines(splitLines("Item\tCost\n1. Paint\t£40")), undefined);
   });
 
   it("drops a contents line's dotted leader and pages from the title", () => {
