@@ -17,6 +17,10 @@ export type AttendanceEntry = {
 const CO_OPTED =
   /^(?:co-?opted|added|independent|religious|church|parent\s+governor)\s+(?:members?|representatives?)\b\s*[:\-–]?\s*/i;
 
+/** A hearing's parties (applicant, their representative, the police) are there, not members, and
+ * not the council's officers. */
+const PARTIES = /^(?:parties|others)\s+(?:present|in\s+attendance)\b\s*[:\-–]?\s*/i;
+
 const LABELS: [RegExp, AttendanceStatus, boolean][] = [
   [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
   [CO_OPTED, "present", false],
@@ -35,8 +39,7 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
     "in-attendance",
     false,
   ],
-  // A hearing's parties (applicant, their representative, the police) are there, not members.
-  [/^(?:parties|others)\s+(?:present|in\s+attendance)\b\s*[:\-–]?\s*/i, "in-attendance", false],
+  [PARTIES, "in-attendance", false],
   [/^absent(?:\s+without\s+apologies)?\b\s*[:\-–]?\s*/i, "absent", true],
   [/^substitutes?(?:\s+members?)?\b\s*[:\-–]?\s*/i, "substitute", true],
 ];
@@ -45,6 +48,7 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
   const entries: AttendanceEntry[] = [];
   let status: AttendanceStatus | undefined;
   let coOpted = false;
+  let parties = false;
   let end = from;
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i]?.text ?? "";
@@ -63,10 +67,13 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     if (text.length > 2000) break;
     // Officers and guests are named in full ("Mark Turner"); a lone capitalised word after the
     // list ("Items") is a heading, not a person.
-    if (label) coOpted = label[0] === CO_OPTED;
+    if (label) {
+      coOpted = label[0] === CO_OPTED;
+      parties = label[0] === PARTIES;
+    }
     const people = (rest === "" ? [] : readPeopleList(rest, status !== "in-attendance" && !coOpted))
       .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
-      .map((p) => (coOpted && !p.councillor ? { ...p, external: true } : p));
+      .map((p) => ((coOpted || parties) && !p.councillor ? { ...p, external: true } : p));
     if (!label && people.length === 0) break;
     if (!label && /^(the\s+meeting|note\b|meeting\s+(?:started|commenced|opened))/i.test(rest)) break;
     const chairLabel = label !== undefined && /^in\s+the\s+chair/i.test(text);

@@ -105,12 +105,17 @@ function applyMotion(r: Resolution, motion: Motion, ctx: ResolutionContext): voi
 /** "SCHEDULE OF REQUIREMENTS" then "a) Heading" lines, each with "•" requirements under it. */
 function readSchedule(lines: Line[], used: boolean[]): BundleCondition[] {
   const conditions: BundleCondition[] = [];
+  // After "granted subject to the following conditions:" a group's heading may be a plain line
+  // ("Prevention of public nuisance") over its bullets, as a licensing decision sets them out.
+  const plainGroups = lines.some((l, k) => used[k] && CONDITIONS_FOLLOW.test(l.text));
+  const isGroup = (t: string, at: number) =>
+    (readMarker(t) !== undefined || (plainGroups && isPlainGroup(t))) && bulletFollows(lines, at);
   for (let i = 0; i < lines.length; i++) {
     if (used[i]) continue;
     const text = lines[i]?.text ?? "";
     const heading = isScheduleHeading(text);
     const start = heading ? i + 1 : i;
-    if (!heading && !(readMarker(text) && bulletFollows(lines, i))) continue;
+    if (!heading && !isGroup(text, i)) continue;
     let group = "";
     let j = start;
     let taken = 0;
@@ -123,7 +128,11 @@ function readSchedule(lines: Line[], used: boolean[]): BundleCondition[] {
         continue;
       }
       const marker = readMarker(t);
-      if (marker && t.length < 200 && !BULLET.test(t)) {
+      if (
+        (marker || (plainGroups && isPlainGroup(t) && bulletFollows(lines, j))) &&
+        t.length < 200 &&
+        !BULLET.test(t)
+      ) {
         group = t.replace(/\s+/g, " ");
         continue;
       }
@@ -134,6 +143,19 @@ function readSchedule(lines: Line[], used: boolean[]): BundleCondition[] {
     i = j - 1;
   }
   return conditions;
+}
+
+const CONDITIONS_FOLLOW = /\b(?:following|these|the)\s+conditions\s*(?:below|as\s+follows)?\s*:$/i;
+
+/** A short line in sentence case with no closing stop or colon: "Protection of children from harm". */
+function isPlainGroup(text: string): boolean {
+  return (
+    text.length <= 80 &&
+    /^[A-Z]/.test(text) &&
+    !/[.,;:!?]$/.test(text) &&
+    !/:\s/.test(text) &&
+    !BULLET.test(text)
+  );
 }
 
 function isScheduleHeading(text: string): boolean {

@@ -18,7 +18,9 @@ export type PersonRef = {
 };
 
 const CIVIC_TITLE = /^((?:Lord\s+|Deputy\s+|Metro\s+|Regional\s+)?Mayor|Provost|Lord\s+Provost)\s+(?=[A-Z])/;
-const HONORIFIC = /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Canon)\.?\s+/;
+// A police officer's rank stands where an honorific would ("PC Mark Dunn", "Sgt Lee").
+const HONORIFIC =
+  /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Canon|PCSO|PC|Sgt|Sergeant|Insp|Inspector|Supt)\.?\s+/;
 const COUNCILLOR_PREFIX =
   /^(?:(?:County|Borough|District|Town|Parish|City)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Aldermen|Provost|Bailie)\s*:?\s+/i;
 const NAME_WORD =
