@@ -23,15 +23,21 @@ export function readDeclarations(text: string): Declared[] {
     const person = readPerson(m[1] ?? "", true);
     if (!person) continue;
     const rest = (m[3] ?? "").trim();
+    // "in item PL/47", "in Min 15.2", "in minute CAB 49/24" (a series prefix and a space).
     const item =
-      /\b(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?([A-Z]{0,4}[/.]?\d{1,4}(?:\/\d{1,4})?[a-z]?)/i.exec(
+      /\b(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?((?:[A-Z]{1,4}[/. ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)/i.exec(
         rest,
       );
     // "in application DM/23/01872": the planning application an item is about.
     const application =
       /\bapplication\s+(?:(?:no\.?|number|ref\.?)\s*)?([A-Z0-9]{1,6}(?:\/[A-Z0-9]{1,8}){1,4})/i.exec(rest);
     const nature = rest
-      .replace(/^(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute)\s+\S+\s*/i, "")
+      .replace(
+        item?.[0] && rest.startsWith(item[0])
+          ? item[0]
+          : /^(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute)\s+\S+/i,
+        "",
+      )
       .replace(/^[,;:\s-]+/, "")
       .replace(/^\((.*)\)$/, "$1")
       .replace(/^(?:as|because|since|and)\s+/i, "")

@@ -170,6 +170,7 @@ function readMinuteItems(
 ): void {
   const declared: { item: BundleItem; list: ReturnType<typeof readItemBody>["declarations"] }[] = [];
   let part: "I" | "II" = "I";
+  let excludedUnder: string | undefined;
   for (const [n, h] of headings.entries()) {
     const bodyLines = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
     const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
@@ -177,9 +178,16 @@ function readMinuteItems(
     if (heading && markedKeyDecision(heading.text)) item.keyDecision = true;
     const exempt = exemptIn(heading ? [heading, ...bodyLines] : bodyLines);
     if (exempt.exempt || part === "II") item.part = "II";
-    if (exempt.paragraph) item.exemptParagraph = exempt.paragraph;
+    // The paragraph an exclusion of the public cites is the reason for the items after it.
+    const paragraph = exempt.excludesPublic ? undefined : (exempt.paragraph ?? excludedUnder);
+    if (paragraph && item.part === "II") item.exemptParagraph = paragraph;
+    else if (exempt.paragraph && !exempt.excludesPublic) item.exemptParagraph = exempt.paragraph;
     for (const line of bodyLines) part = partHeading(line.text) ?? part;
-    if (exempt.excludesPublic) part = "II";
+    if (part === "I") excludedUnder = undefined;
+    if (exempt.excludesPublic) {
+      part = "II";
+      excludedUnder = exempt.paragraph;
+    }
     const parsed = readItemBody(bodyLines, {
       authority: ctx.authority,
       body: meeting.body,
