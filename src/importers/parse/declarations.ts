@@ -23,7 +23,7 @@ export function readDeclarations(text: string): Declared[] {
     const person = readPerson(m[1] ?? "", true);
     if (!person) continue;
     const rest = (m[3] ?? "").trim();
-    // "in item PL/47", "in Min 15.2", "in minute CAB 49/24" (a series prefix and a space).
+    // "in item PL/47", "in Min 15.2", "in minute EX 14/25" (a series prefix and a space).
     const item =
       /\b(?:in|on|under|regarding)\s+(?:agenda\s+)?(?:item|minute|min\.?)\s+(?:no\.?\s*)?((?:[A-Z]{1,4}[/. ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)/i.exec(
         rest,

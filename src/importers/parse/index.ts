@@ -6,7 +6,7 @@ import { resolveAuthority } from "./authority.js";
 import { BundleBuilder } from "./builder.js";
 import type { Context } from "./context.js";
 import { unfoldColumns } from "./columns.js";
-import { splitLines } from "./lines.js";
+import { splitLines, withoutRunningHeads } from "./lines.js";
 import { type Part, segment } from "./recognise.js";
 
 // The parsing half of the importers: extracted text in, a bundle out (src/importers/types.ts).
@@ -33,7 +33,7 @@ export class ParserBug extends Error {
 }
 
 function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {
-  const lines = unfoldColumns(splitLines(doc.text));
+  const lines = unfoldColumns(withoutRunningHeads(doc.text, splitLines(doc.text)));
   let parts: Part[] = segment(lines, doc.title);
   if (parts.every((p) => p.kind === "other")) {
     if (!looksLikeArticle(lines)) throw unrecognised(doc);

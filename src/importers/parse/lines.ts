@@ -73,6 +73,33 @@ function pushLine(lines: Line[], text: string, from: number, to: number): void {
   lines.push({ raw, text: cleanText(raw), from, to });
 }
 
+/** A running head a PDF prints at the top or foot of every page ("Kelso Council - Audit
+ * Committee - 2 May 2025"): the same line of three words or more beside the page number (or
+ * at a page break) on two pages or more. It is blanked as the page number is, so a sentence broken
+ * by the page joins up again. */
+export function withoutRunningHeads(text: string, lines: Line[]): Line[] {
+  const atBreak = (i: number) => {
+    const line = lines[i];
+    if (!line) return false;
+    return (line.text === "" && PAGE_NUMBER.test(line.raw.trim())) || text[line.from - 1] === "\f";
+  };
+  const beside: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]?.text ?? "";
+    if (text.split(/\s+/).length < 3 || text.length > 200) continue;
+    if (atBreak(i - 1) || atBreak(i + 1) || (atBreak(i) && !PAGE_NUMBER.test(lines[i]?.raw.trim() ?? "")))
+      beside.push(i);
+  }
+  const seen = new Map<string, number>();
+  for (const i of beside) {
+    const key = squash(lines[i]?.text ?? "");
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const heads = new Set(beside.filter((i) => (seen.get(squash(lines[i]?.text ?? "")) ?? 0) >= 2));
+  if (heads.size === 0) return lines;
+  return lines.map((line, i) => (heads.has(i) ? { ...line, text: "" } : line));
+}
+
 export function isBlank(line: Line): boolean {
   return line.text === "";
 }

@@ -6,7 +6,7 @@ import { findDates, findTime, municipalYear } from "../../../src/importers/parse
 import { documentId } from "../../../src/importers/parse/ids.js";
 import { cleanTitle, followsInSeries, itemKind } from "../../../src/importers/parse/item-kinds.js";
 import { unfoldColumns } from "../../../src/importers/parse/columns.js";
-import { splitLines } from "../../../src/importers/parse/lines.js";
+import { joinProse, splitLines, withoutRunningHeads } from "../../../src/importers/parse/lines.js";
 import { minuteTableLines } from "../../../src/importers/parse/minute-table.js";
 import { readVotes } from "../../../src/importers/parse/motions.js";
 import { readMarker } from "../../../src/importers/parse/numbering.js";
@@ -179,6 +179,26 @@ describe("items and documents", () => {
     assert.equal(itemKind("Leisure Centre Refurbishment"), "report");
     assert.equal(itemKind("Welcome, introductions and apologies"), "apologies");
     assert.equal(itemKind("Welcome and announcements"), "other");
+  });
+
+  it("blanks a running head printed beside the page number on every page", () => {
+    const head = "Kelso Council - Audit Committee - 2 May 2025";
+    const text = [
+      "Page 1",
+      head,
+      "1. Accounts",
+      "The draft accounts and",
+      "Page 2",
+      head,
+      "the notes.",
+      "Page 3",
+      head,
+    ].join("\n");
+    const lines = withoutRunningHeads(text, splitLines(text));
+    assert.ok(!lines.some((l) => l.text === head));
+    assert.equal(joinProse(lines.slice(3, 7)), "The draft accounts and the notes.");
+    const once = ["Page 1", head, "Text"].join("\n");
+    assert.ok(withoutRunningHeads(once, splitLines(once)).some((l) => l.text === head));
   });
 
   it("reads minutes laid out as an item, discussion and action table, ending with the table", () => {
