@@ -84,7 +84,7 @@ export function readHeading(lines: Line[]): MeetingHeading {
           heading.end ??= end.time;
           rest = rest.slice(until[0].length + end.length);
         }
-        // "Wednesday 15 January 2025, 7.00pm, Council Chamber, Town Hall", "…, at Trevean House":
+        // "Wednesday 15 January 2025, 7.00pm, Council Chamber, Town Hall", "…, at Elm Court":
         // the place after the time.
         const place = time ? /^\s*,\s*(?:(?:at|in)\s+(?:the\s+)?)?([A-Z][^.;]{2,120}?)\.?$/.exec(rest) : null;
         if (place?.[1] && !heading.venue && findDates(place[1]).length === 0) heading.venue = place[1];
