@@ -1,6 +1,7 @@
 import { listCalendarMeetings } from "./calendar.js";
 import type { Db } from "../db/connect.js";
 import type { MinutesStatus } from "../domain/bundle.js";
+import { groupBy, nestResolutions } from "./public/refs.js";
 import { amendmentsOf, type Amendment } from "./versions.js";
 import { publicDocument, publicItem, publicItemMinutes, publicMeeting, publicMinutes } from "./visibility.js";
 
@@ -233,16 +234,6 @@ async function exemptItems(db: Db, meetingId: number): Promise<{ position: numbe
   return rows.map((row) => ({ position: row.position, item: { part: "II", number: row.number } }));
 }
 
-function groupBy<T>(rows: { item_id: number; value: T }[]): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.item_id);
-    if (group) group.push(row.value);
-    else groups.set(row.item_id, [row.value]);
-  }
-  return groups;
-}
-
 async function publicItemDocuments(db: Db, itemIds: number[]): Promise<Map<number, PublicDocumentSummary[]>> {
   if (itemIds.length === 0) return new Map();
   const rows = await db
@@ -255,16 +246,15 @@ async function publicItemDocuments(db: Db, itemIds: number[]): Promise<Map<numbe
     .orderBy("link.position")
     .execute();
   return groupBy(
-    rows.map((row) => ({
-      item_id: row.item_id,
-      value: {
-        key: row.key,
-        title: row.title,
-        kind: row.kind,
-        mediaType: row.media_type,
-        sizeBytes: row.size_bytes,
-      },
-    })),
+    rows,
+    (row) => row.item_id,
+    (row): PublicDocumentSummary => ({
+      key: row.key,
+      title: row.title,
+      kind: row.kind,
+      mediaType: row.media_type,
+      sizeBytes: row.size_bytes,
+    }),
   );
 }
 
@@ -282,14 +272,13 @@ async function publicDeclarations(db: Db, itemIds: number[]): Promise<Map<number
     .orderBy("d.id")
     .execute();
   return groupBy(
-    rows.map((row) => ({
-      item_id: row.item_id,
-      value: {
-        person: { name: row.name, honorific: row.honorific, kind: row.person_kind },
-        kind: row.kind,
-        nature: row.nature,
-      },
-    })),
+    rows,
+    (row) => row.item_id,
+    (row): PublicDeclaration => ({
+      person: { name: row.name, honorific: row.honorific, kind: row.person_kind },
+      kind: row.kind,
+      nature: row.nature,
+    }),
   );
 }
 
@@ -317,35 +306,22 @@ async function publicResolutions(db: Db, itemIds: number[]): Promise<Map<number,
     .orderBy("r.id")
     .execute();
 
-  // Rows arrive flat; a resolution's children hang from it by parent_id, in position order.
-  const nodes = new Map<number, PublicResolution>();
-  for (const row of rows) {
-    nodes.set(row.id, {
-      number: row.number,
-      text: row.text,
-      verb: row.verb,
-      isInPrinciple: row.is_in_principle,
-      proposer: personName(row.proposer_name, row.proposer_honorific, row.proposer_kind),
-      seconder: personName(row.seconder_name, row.seconder_honorific, row.seconder_kind),
-      votes: {
-        for: row.votes_for,
-        against: row.votes_against,
-        abstain: row.votes_abstain,
-        isUnanimous: row.is_unanimous,
-      },
-      delegatedTo: row.delegated_to,
-      children: [],
-    });
-  }
-  const roots: { item_id: number; value: PublicResolution }[] = [];
-  for (const row of rows) {
-    const node = nodes.get(row.id);
-    if (!node) continue;
-    const parent = row.parent_id === null ? undefined : nodes.get(row.parent_id);
-    if (parent) parent.children.push(node);
-    else roots.push({ item_id: row.item_id, value: node });
-  }
-  return groupBy(roots);
+  return nestResolutions(rows, (row): PublicResolution => ({
+    number: row.number,
+    text: row.text,
+    verb: row.verb,
+    isInPrinciple: row.is_in_principle,
+    proposer: personName(row.proposer_name, row.proposer_honorific, row.proposer_kind),
+    seconder: personName(row.seconder_name, row.seconder_honorific, row.seconder_kind),
+    votes: {
+      for: row.votes_for,
+      against: row.votes_against,
+      abstain: row.votes_abstain,
+      isUnanimous: row.is_unanimous,
+    },
+    delegatedTo: row.delegated_to,
+    children: [],
+  }));
 }
 
 async function attendance(db: Db, meetingId: number): Promise<PublicAttendance[]> {

@@ -2,7 +2,7 @@ import type { Db } from "../../db/connect.js";
 import type { Named } from "../meetings.js";
 import { publicDocument, publicItemMinutes, publicMeeting } from "../visibility.js";
 import { itemRefOf, publicItemMinutesRows } from "./item-refs.js";
-import { groupBy, personRef, type DocumentRef, type PersonRef, type ResolutionRef } from "./refs.js";
+import { nestResolutions, personRef, type DocumentRef, type PersonRef, type ResolutionRef } from "./refs.js";
 
 // Resolutions as the item, issue and decision pages show them: nested in their printed
 // numbering, with who proposed and seconded them, the votes, the conditions attached (and their
@@ -98,72 +98,51 @@ export async function loadResolutions(db: Db, itemIds: number[]): Promise<Map<nu
   const conditions = await loadConditions(db, ids);
   const actions = await loadActions(db, ids);
 
-  const nodes = new Map<number, ResolutionRecord>();
-  for (const row of rows) {
-    nodes.set(row.id, {
-      id: row.id,
-      number: row.number,
-      text: row.text,
-      verb: row.verb,
-      isInPrinciple: row.is_in_principle,
-      proposer: personRef({
-        id: row.proposer_id,
-        name: row.proposer_name,
-        honorific: row.proposer_honorific,
-        kind: row.proposer_kind,
-        authority: row.proposer_authority,
-      }),
-      seconder: personRef({
-        id: row.seconder_id,
-        name: row.seconder_name,
-        honorific: row.seconder_honorific,
-        kind: row.seconder_kind,
-        authority: row.seconder_authority,
-      }),
-      votes: {
-        for: row.votes_for,
-        against: row.votes_against,
-        abstain: row.votes_abstain,
-        isUnanimous: row.is_unanimous,
-      },
-      delegatedTo: row.delegated_to,
-      recommendsTo:
-        row.to_body_name !== null &&
-        row.to_body_slug !== null &&
-        row.to_authority_name !== null &&
-        row.to_authority_slug !== null
-          ? {
-              body: { name: row.to_body_name, slug: row.to_body_slug },
-              authority: { name: row.to_authority_name, slug: row.to_authority_slug },
-              date: row.recommends_to_date,
-            }
-          : null,
-      respondsTo:
-        row.responds_to_resolution_id === null
-          ? null
-          : (respondsTo.get(row.responds_to_resolution_id) ?? null),
-      respondedToBy: responses.get(row.id) ?? [],
-      conditions: conditions.get(row.id) ?? [],
-      actions: actions.get(row.id) ?? [],
-      children: [],
-    });
-  }
-  const roots: { itemId: number; node: ResolutionRecord }[] = [];
-  for (const row of rows) {
-    const node = nodes.get(row.id);
-    if (!node) continue;
-    const parent = row.parent_id === null ? undefined : nodes.get(row.parent_id);
-    if (parent) parent.children.push(node);
-    else roots.push({ itemId: row.item_id, node });
-  }
-  const byItem = new Map<number, ResolutionRecord[]>();
-  for (const [itemId, group] of groupBy(roots, (r) => r.itemId)) {
-    byItem.set(
-      itemId,
-      group.map((r) => r.node),
-    );
-  }
-  return byItem;
+  return nestResolutions(rows, (row): ResolutionRecord => ({
+    id: row.id,
+    number: row.number,
+    text: row.text,
+    verb: row.verb,
+    isInPrinciple: row.is_in_principle,
+    proposer: personRef({
+      id: row.proposer_id,
+      name: row.proposer_name,
+      honorific: row.proposer_honorific,
+      kind: row.proposer_kind,
+      authority: row.proposer_authority,
+    }),
+    seconder: personRef({
+      id: row.seconder_id,
+      name: row.seconder_name,
+      honorific: row.seconder_honorific,
+      kind: row.seconder_kind,
+      authority: row.seconder_authority,
+    }),
+    votes: {
+      for: row.votes_for,
+      against: row.votes_against,
+      abstain: row.votes_abstain,
+      isUnanimous: row.is_unanimous,
+    },
+    delegatedTo: row.delegated_to,
+    recommendsTo:
+      row.to_body_name !== null &&
+      row.to_body_slug !== null &&
+      row.to_authority_name !== null &&
+      row.to_authority_slug !== null
+        ? {
+            body: { name: row.to_body_name, slug: row.to_body_slug },
+            authority: { name: row.to_authority_name, slug: row.to_authority_slug },
+            date: row.recommends_to_date,
+          }
+        : null,
+    respondsTo:
+      row.responds_to_resolution_id === null ? null : (respondsTo.get(row.responds_to_resolution_id) ?? null),
+    respondedToBy: responses.get(row.id) ?? [],
+    conditions: conditions.get(row.id) ?? [],
+    actions: actions.get(row.id) ?? [],
+    children: [],
+  }));
 }
 
 function resolutionRefQuery(db: Db) {
