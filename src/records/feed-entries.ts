@@ -1,6 +1,8 @@
 import type { Db } from "../db/connect.js";
 import type { Named } from "./meetings.js";
-import { publicDocument, publicItem, publicMinutes } from "./visibility.js";
+import { publicItemMinutesRows, publicItemRows, type ItemRefRow } from "./public/item-refs.js";
+import { nestResolutions } from "./public/refs.js";
+import { publicDocument } from "./visibility.js";
 
 // What the decisions feed and an issue's feed say: resolutions of public items whose minutes are
 // published, and an issue's public items, documents and dated events. Every query applies the
@@ -46,53 +48,21 @@ export type IssueFeedRecords = {
   events: IssueEventRef[];
 };
 
-function items(db: Db) {
-  return db
-    .selectFrom("agenda_items as i")
-    .innerJoin("meetings as m", "m.id", "i.meeting_id")
-    .innerJoin("authorities as a", "a.id", "m.authority_id")
-    .innerJoin("bodies as b", "b.id", "m.body_id")
-    .select([
-      "i.id",
-      "i.number",
-      "i.title",
-      "m.slug as meeting_slug",
-      "m.date",
-      "a.name as authority_name",
-      "a.slug as authority_slug",
-      "b.name as body_name",
-      "b.slug as body_slug",
-    ])
-    .where(publicItem("i", "m"));
-}
-
-type ItemRow = {
-  number: string;
-  title: string;
-  meeting_slug: string;
-  date: string;
-  authority_name: string;
-  authority_slug: string;
-  body_name: string;
-  body_slug: string;
-};
-
-function itemRef(row: ItemRow): ItemRef {
+function itemRef(row: ItemRefRow): ItemRef {
   return {
     authority: { name: row.authority_name, slug: row.authority_slug },
     body: { name: row.body_name, slug: row.body_slug },
     meetingSlug: row.meeting_slug,
-    date: row.date,
-    number: row.number,
-    title: row.title,
+    date: row.meeting_date,
+    number: row.item_number,
+    title: row.item_title,
   };
 }
 
 /** The latest public items with resolutions in published minutes, newest meeting first, with
  * their resolutions. */
 export async function recentDecidedItems(db: Db, limit: number): Promise<DecidedItem[]> {
-  const rows = await items(db)
-    .where(publicMinutes("m"))
+  const rows = await publicItemMinutesRows(db)
     .where((eb) =>
       eb.exists(eb.selectFrom("resolutions as r").select("r.id").whereRef("r.item_id", "=", "i.id")),
     )
@@ -108,23 +78,18 @@ export async function recentDecidedItems(db: Db, limit: number): Promise<Decided
     .where(
       "item_id",
       "in",
-      rows.map((row) => row.id),
+      rows.map((row) => row.item_id),
     )
     .orderBy("item_id")
     .orderBy("position")
     .orderBy("id")
     .execute();
-  const nodes = new Map<number, ResolutionText>();
-  for (const r of resolutions) nodes.set(r.id, { number: r.number, text: r.text, children: [] });
-  const roots = new Map<number, ResolutionText[]>();
-  for (const r of resolutions) {
-    const node = nodes.get(r.id);
-    if (!node) continue;
-    const parent = r.parent_id === null ? undefined : nodes.get(r.parent_id);
-    if (parent) parent.children.push(node);
-    else roots.set(r.item_id, [...(roots.get(r.item_id) ?? []), node]);
-  }
-  return rows.map((row) => ({ ...itemRef(row), resolutions: roots.get(row.id) ?? [] }));
+  const roots = nestResolutions(resolutions, (r): ResolutionText => ({
+    number: r.number,
+    text: r.text,
+    children: [],
+  }));
+  return rows.map((row) => ({ ...itemRef(row), resolutions: roots.get(row.item_id) ?? [] }));
 }
 
 /** An issue with its public items and documents and its events; undefined when there is none. */
@@ -143,7 +108,7 @@ export async function issueFeedRecords(db: Db, slug: string): Promise<IssueFeedR
     .where("s.slug", "=", slug)
     .executeTakeFirst();
   if (!issue) return undefined;
-  const itemRows = await items(db)
+  const itemRows = await publicItemRows(db)
     .innerJoin("issue_items as link", "link.item_id", "i.id")
     .where("link.issue_id", "=", issue.id)
     .orderBy("m.date")

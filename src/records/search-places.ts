@@ -1,7 +1,8 @@
 import type { Db } from "../db/connect.js";
 import type { Named } from "./meetings.js";
 import type { SearchHit } from "./search.js";
-import { publicDocument, publicItem } from "./visibility.js";
+import { publicItemMinutesRows, publicItemRows, type ItemRefRow } from "./public/item-refs.js";
+import { publicDocument } from "./visibility.js";
 
 // Where each search hit lives, so the results page can link to it and say where it is from.
 // The index already holds only public passages for a public search; these queries apply the
@@ -41,55 +42,28 @@ export async function placesOf(db: Db, hits: SearchHit[]): Promise<Map<string, P
   return places;
 }
 
-function itemQuery(db: Db) {
-  return db
-    .selectFrom("agenda_items as i")
-    .innerJoin("meetings as m", "m.id", "i.meeting_id")
-    .innerJoin("authorities as a", "a.id", "m.authority_id")
-    .innerJoin("bodies as b", "b.id", "m.body_id")
-    .select([
-      "i.number",
-      "m.slug as meeting_slug",
-      "m.date",
-      "a.name as authority_name",
-      "a.slug as authority_slug",
-      "b.name as body_name",
-      "b.slug as body_slug",
-    ])
-    .where(publicItem("i", "m"));
-}
-
-type ItemRow = {
-  number: string;
-  meeting_slug: string;
-  date: string;
-  authority_name: string;
-  authority_slug: string;
-  body_name: string;
-  body_slug: string;
-};
-
-function itemPlace(row: ItemRow, resolution: string | null): ItemPlace {
+function itemPlace(row: ItemRefRow, resolution: string | null): ItemPlace {
   return {
     kind: "item",
     authority: { name: row.authority_name, slug: row.authority_slug },
     body: { name: row.body_name, slug: row.body_slug },
     meetingSlug: row.meeting_slug,
-    date: row.date,
-    number: row.number,
+    date: row.meeting_date,
+    number: row.item_number,
     resolution,
   };
 }
 
 async function itemPlaces(db: Db, ids: number[]): Promise<Map<number, ItemPlace>> {
   if (ids.length === 0) return new Map();
-  const rows = await itemQuery(db).select("i.id").where("i.id", "in", ids).execute();
-  return new Map(rows.map((row) => [row.id, itemPlace(row, null)]));
+  const rows = await publicItemRows(db).where("i.id", "in", ids).execute();
+  return new Map(rows.map((row) => [row.item_id, itemPlace(row, null)]));
 }
 
 async function resolutionPlaces(db: Db, ids: number[]): Promise<Map<number, ItemPlace>> {
   if (ids.length === 0) return new Map();
-  const rows = await itemQuery(db)
+  // A resolution is public only once its meeting's minutes are.
+  const rows = await publicItemMinutesRows(db)
     .innerJoin("resolutions as r", "r.item_id", "i.id")
     .select(["r.id as resolution_id", "r.number as resolution_number"])
     .where("r.id", "in", ids)
