@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { escapeHtml } from "../domain/html.js";
 
 // Atom (RFC 4287) and RSS 2.0 feeds, made with the feed package: records in, XML text out.
 // The feed package writes entry titles and summaries as HTML (Atom type="html", RSS CDATA)
@@ -15,18 +16,6 @@ export type FeedEntry = {
   /** plain text; each line becomes a line of the summary */
   summary: string;
 };
-
-const ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
 
 function htmlLines(text: string): string {
   return text

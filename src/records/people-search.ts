@@ -3,6 +3,7 @@ import type { Db } from "../db/connect.js";
 import { parseSearchQuery, type Term } from "../domain/search-query.js";
 import type { Named, PersonName } from "./meetings.js";
 import { publicPerson } from "./public/people.js";
+import { escapeHtml } from "../domain/html.js";
 
 // People in the portal's one search box. People are not passages of text but a few hundred
 // records per authority, so they are matched by a plain query beside the full-text index rather
@@ -170,10 +171,6 @@ function describe(row: PersonRow, memberships: string[]): string {
     ...(memberships.length ? [`${memberships.join("; ")}.`] : []),
   ];
   return facts.join(" ");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Escapes the text and marks every case-insensitive occurrence of the phrases. */

@@ -4,6 +4,7 @@ import type { Engine } from "../db/engine.js";
 import type { MinutesStatus, Part } from "../domain/bundle.js";
 import { documentIsPublic, itemIsPublic, itemMinutesArePublic } from "../domain/visibility.js";
 import { parseSearchQuery, toFts5Query, type SearchQuery, type Term } from "../domain/search-query.js";
+import { escapeHtml } from "../domain/html.js";
 
 // Full-text search (DESIGN.md section 5): one contract, two backends. Passages are indexed with
 // is_public computed by the visibility rules at index time, so a public search cannot reach
@@ -313,10 +314,6 @@ function toHit(row: HitRow): SearchHit {
     snippet: escapeHtml(row.snippet).replaceAll(MARK_START, "<mark>").replaceAll(MARK_END, "</mark>"),
     rank: row.rank,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const KINDS: readonly SearchKind[] = ["item", "minutes", "resolution", "document", "issue"];

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../../publishing/feeds.js";
+import { escapeHtml } from "../../../domain/html.js";
 
 // The view model of views/admin/overview.njk, the one shape of every back-office record page:
 // sections of summary lists, tables, task lists, links and one-button forms. Values are text;

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../../publishing/feeds.js";
+import { escapeHtml } from "../../../domain/html.js";
 import { textValue, type Field, type Values } from "../../forms/fields.js";
 
 // The question a removal page asks before it removes a record for good: yes or no, neither

@@ -4,7 +4,7 @@ import { isEmailAddress, normaliseEmail } from "../../../../domain/passwords.js"
 import type { Row } from "../../../../db/schema.js";
 import { findAuthorityRow } from "../../../../records/admin/authorities.js";
 import { AUDIT_PAGE_SIZE, auditedTables, readAuthorityAudit } from "../../../../records/admin/audit.js";
-import { escapeHtml } from "../../../../publishing/feeds.js";
+import { escapeHtml } from "../../../../domain/html.js";
 import { formView } from "../../../forms/form-view.js";
 import { optionalText, readForm, type Field, type FieldErrors } from "../../../forms/fields.js";
 import { clockTime, longDate, sentenceCase } from "../../../format.js";

@@ -1,6 +1,6 @@
 import { MEMBERSHIP_ROLES, choiceText } from "../../../../domain/choices.js";
 import { can } from "../../../../domain/policy.js";
-import { escapeHtml } from "../../../../publishing/feeds.js";
+import { escapeHtml } from "../../../../domain/html.js";
 import type { Db } from "../../../../db/connect.js";
 import type { Row } from "../../../../db/schema.js";
 import { findBodyRecord, listAuthorityRows, type BodyRecord } from "../../../../records/admin/authorities.js";

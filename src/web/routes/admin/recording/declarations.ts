@@ -8,7 +8,7 @@ import {
   type ItemRecord,
   type PersonOption,
 } from "../../../../records/admin/recording.js";
-import { escapeHtml } from "../../../../publishing/feeds.js";
+import { escapeHtml } from "../../../../domain/html.js";
 import { optionalText, textValue, type Option } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
 import { isRemovalConfirmed, removalField } from "../removal.js";
