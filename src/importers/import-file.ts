@@ -7,6 +7,7 @@ import { sha256, type FileStore } from "../records/files.js";
 import { extractText, type ExtractOptions } from "./extract/index.js";
 import { parseDocument } from "./parse/index.js";
 import type { ExtractedText, ImportHints, ParsedDocument, SourceFormat } from "./types.js";
+import { isIsoDate } from "../domain/calendar.js";
 
 // One council document in, one bundle out: read the file (refusing one too big before reading
 // it), extract its text, parse that into a bundle, and give the document that stands for the
@@ -76,19 +77,12 @@ export function checkHints(hints: ImportHints): ImportHints {
     if (value !== undefined) checked[field] = value;
   }
   if (hints.date !== undefined) {
-    if (!isRealDate(hints.date)) {
+    if (!isIsoDate(hints.date)) {
       throw new WitanError("BAD_INPUT", `--date must be a real date written YYYY-MM-DD, not "${hints.date}"`);
     }
     checked.date = hints.date;
   }
   return checked;
-}
-
-function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
 }
 
 async function fileSize(path: string): Promise<number> {

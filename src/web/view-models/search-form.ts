@@ -39,10 +39,6 @@ export type SearchForm = {
 export type FieldName = "q" | "authority" | "body" | "from" | "to" | "kind";
 export type FieldError = { field: FieldName; text: string };
 
-export function isRealDate(value: string): boolean {
-  return isIsoDate(value);
-}
-
 function isKind(value: string): value is PortalKind {
   return KINDS.some((kind) => kind.value === value);
 }
@@ -65,13 +61,13 @@ export function readSearchForm(query: SearchQueryString): { form: SearchForm; er
   }
   const page = Number(query.page ?? "1");
   form.page = Number.isInteger(page) && page >= 1 ? page : 1;
-  if (form.from !== "" && !isRealDate(form.from)) {
+  if (form.from !== "" && !isIsoDate(form.from)) {
     errors.push({ field: "from", text: "Date from must be a real date, like 2017-09-20" });
   }
-  if (form.to !== "" && !isRealDate(form.to)) {
+  if (form.to !== "" && !isIsoDate(form.to)) {
     errors.push({ field: "to", text: "Date to must be a real date, like 2017-09-30" });
   }
-  if (isRealDate(form.from) && isRealDate(form.to) && form.to < form.from) {
+  if (isIsoDate(form.from) && isIsoDate(form.to) && form.to < form.from) {
     errors.push({ field: "to", text: "Date to must be the same as or after date from" });
   }
   return { form, errors };
