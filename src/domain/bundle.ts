@@ -2,7 +2,13 @@
 // The core shape is fixed because other tools read it; fields marked "extension"
 // are Witan's additions, all optional, so any core bundle stays valid.
 
-export type Nation = "england" | "wales" | "scotland" | "northern-ireland";
+export const NATIONS = ["england", "wales", "scotland", "northern-ireland"] as const;
+export type Nation = (typeof NATIONS)[number];
+
+/** The nation this text names, or undefined. */
+export function asNation(value: string): Nation | undefined {
+  return NATIONS.find((nation) => nation === value);
+}
 export type Part = "I" | "II";
 export type MinutesStatus = "none" | "draft" | "approved";
 export type AttendanceStatus = "present" | "apologies" | "absent" | "substitute" | "in-attendance";

@@ -2,6 +2,7 @@ import type { Db } from "../db/connect.js";
 import type { Row } from "../db/schema.js";
 import {
   BUNDLE_FORMAT,
+  asNation,
   type AttendanceStatus,
   type Bundle,
   type BundleDecision,
@@ -10,7 +11,6 @@ import {
   type BundleItem,
   type BundleMeeting,
   type MinutesStatus,
-  type Nation,
   type Part,
   type PersonKind,
   type PriorityBand,
@@ -327,7 +327,7 @@ export async function exportBundle(db: Db, options: ExportOptions): Promise<Bund
   return {
     format: BUNDLE_FORMAT,
     authorities: t.authorities.map((a) =>
-      compact({ name: a.name, nation: nation(a.nation), governance: a.governance ?? undefined }),
+      compact({ name: a.name, nation: asNation(a.nation), governance: a.governance ?? undefined }),
     ),
     bodies: sortBy(t.bodies, (b) => `${authorityName(b.authority_id)}\u0000${b.name}`).map((b) => {
       const names = bodyAuthorities(b.id);
@@ -537,8 +537,6 @@ function sortBy<T>(rows: T[], key: (row: T) => string): T[] {
 
 const pair = (a: number, b: number): [number, number] => [a, b];
 const part = (value: string): Part => (value === "II" ? "II" : "I");
-const nation = (value: string): Nation | undefined =>
-  (["england", "wales", "scotland", "northern-ireland"] as const).find((n) => n === value);
 const personKind = (value: string): PersonKind =>
   (["councillor", "officer", "external"] as const).find((k) => k === value) ?? "external";
 const attendanceStatus = (value: string): AttendanceStatus =>

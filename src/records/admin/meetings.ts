@@ -1,5 +1,6 @@
 import type { Db } from "../../db/connect.js";
 import type { Row } from "../../db/schema.js";
+import { asNation } from "../../domain/bundle.js";
 import type { Nation } from "../../domain/calendar.js";
 import { findBodyRecord, type BodyRecord } from "./authorities.js";
 
@@ -19,11 +20,9 @@ export type ItemDocument = Pick<
 
 export type AgendaEntry = Row<"agenda_items"> & { documents: ItemDocument[] };
 
-const NATIONS: readonly Nation[] = ["england", "wales", "scotland", "northern-ireland"];
-
 /** The nation whose rules and bank holidays apply; England when the authority says nothing known. */
 export function nationOf(authority: Row<"authorities">): Nation {
-  return NATIONS.find((nation) => nation === authority.nation) ?? "england";
+  return asNation(authority.nation) ?? "england";
 }
 
 /** A body's meetings, latest first. */

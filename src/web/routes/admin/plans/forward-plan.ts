@@ -1,6 +1,7 @@
 import type { Db } from "../../../../db/connect.js";
 import type { Row } from "../../../../db/schema.js";
 import type { Nation } from "../../../../domain/calendar.js";
+import { nationOf } from "../../../../records/admin/meetings.js";
 import { checkKeyDecisionNotice, KEY_DECISION_NOTICE_CLEAR_DAYS } from "../../../../domain/deadlines.js";
 import { can } from "../../../../domain/policy.js";
 import { findAuthorityRow } from "../../../../records/admin/authorities.js";
@@ -28,12 +29,6 @@ import { isRemovalConfirmed, removalField, removeLink } from "../removal.js";
 // days before it takes a key decision (2012 Regulations reg 9; RULES.md). Each notice says
 // whether it gave that much notice; a short one is a warning (the general exception and special
 // urgency routes exist for it), never a refusal.
-
-const NATIONS: readonly Nation[] = ["england", "wales", "scotland", "northern-ireland"];
-
-function nationOf(authority: Row<"authorities">): Nation {
-  return NATIONS.find((nation) => nation === authority.nation) ?? "england";
-}
 
 /** What the notice rule says of one entry, in words; null when it has no dates to compare. */
 export function noticeShortfall(entry: Row<"forward_plan_entries">, nation: Nation): string | null {
