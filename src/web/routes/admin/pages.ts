@@ -9,6 +9,7 @@ import { formView } from "../../forms/form-view.js";
 import {
   rawFromValues,
   rawValues,
+  optionalText,
   readForm,
   textValue,
   type Field,
@@ -73,6 +74,8 @@ export type FormPageDefinition<C> = Guard<C> & {
   /** A record the public can already see, which this form changes: a reason is asked for, and
    * the record as it was is kept as a version (src/records/versions.ts). */
   amends?(context: C): Amended | null;
+  /** While the record is not yet public, a reason may still be given, for the audit log only. */
+  asksDraftReason?: boolean;
   notes?(context: C, today: string): Note[];
   save(w: Writer, context: C, input: SaveInput): Promise<Saved>;
   /** a form that sends a file */
@@ -125,6 +128,15 @@ const REASON_FIELD: Field = {
   label: "Reason for the change",
   hint: "This is published with the record, which will say it was amended and when",
   isRequired: true,
+  maxLength: 500,
+  rows: 3,
+};
+
+const DRAFT_REASON_FIELD: Field = {
+  kind: "textarea",
+  name: "reason",
+  label: "Reason (optional)",
+  hint: "Kept in the audit log with the change. The record is not published yet, so the reason is not either.",
   maxLength: 500,
   rows: 3,
 };
@@ -235,7 +247,14 @@ export function viewPage<C>(definition: ViewPageDefinition<C>): AdminPage {
 
 function formFields<C>(definition: FormPageDefinition<C>, context: C): readonly Field[] {
   const fields = definition.fields(context);
-  return definition.amends?.(context) ? [...fields, REASON_FIELD] : fields;
+  if (definition.amends?.(context)) return [...fields, REASON_FIELD];
+  return definition.asksDraftReason ? [...fields, DRAFT_REASON_FIELD] : fields;
+}
+
+/** The reason the audit rows of this save carry: an amendment's, or a draft's if one was given. */
+function reasonGiven(amended: Amended | null, values: Values): string | undefined {
+  if (amended !== null) return textValue(values, REASON_FIELD.name);
+  return optionalText(values, DRAFT_REASON_FIELD.name) ?? undefined;
 }
 
 export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
@@ -329,7 +348,7 @@ export function formPage<C>(definition: FormPageDefinition<C>): AdminPage {
 
         const now = deps.now();
         const amended = definition.amends?.(context) ?? null;
-        const reason = amended === null ? undefined : textValue(values, REASON_FIELD.name);
+        const reason = reasonGiven(amended, values);
         const saved = await write(
           deps.db,
           actorFor(account),

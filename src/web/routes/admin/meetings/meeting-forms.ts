@@ -5,7 +5,7 @@ import { expandSchedule, scheduleProblem, type Repeat } from "../../../../domain
 import { bodyResource, findBodyRecord, type BodyRecord } from "../../../../records/admin/authorities.js";
 import { meetingsOfBody, nationOf, type MeetingRecord } from "../../../../records/admin/meetings.js";
 import { uniqueSlug } from "../../../../records/slugs.js";
-import { Writer } from "../../../../records/writer.js";
+import type { Writer } from "../../../../records/writer.js";
 import { longDate } from "../../../format.js";
 import { optionalText, textValue, type Field, type Values } from "../../../forms/fields.js";
 import { adminUrls } from "../admin-urls.js";
@@ -202,28 +202,6 @@ function meetingAmends({ meeting }: MeetingRecord) {
   return meeting.is_agenda_published ? { table: "meetings" as const, before: meeting } : null;
 }
 
-/** A draft's change asks no published reason (amends), but one may be given for the record. */
-const DRAFT_REASON: Field = {
-  kind: "textarea",
-  name: "reason",
-  label: "Reason (optional)",
-  hint: "Kept in the audit log with the change. The meeting is not published yet, so the reason is not either.",
-  maxLength: 500,
-  rows: 3,
-};
-
-/** The draft reason's field, for a meeting not yet public (a public one asks its own). */
-function draftReason({ meeting }: MeetingRecord): Field[] {
-  return meeting.is_agenda_published ? [] : [DRAFT_REASON];
-}
-
-/** The writer of a draft's change: the reason given, if any, goes on each of its audit rows, as
- * a published amendment's reason does (pages.ts gives that one to the writer itself). */
-function withDraftReason(w: Writer, values: Values): Writer {
-  const reason = optionalText(values, DRAFT_REASON.name);
-  return reason === null || w.reason !== null ? w : new Writer(w.trx, w.actor, { reason });
-}
-
 const meetingEditPage = formPage<MeetingRecord>({
   path: "/admin/meetings/:meeting/edit",
   action: "edit-meeting",
@@ -276,20 +254,16 @@ const rearrangePage = formPage<RearrangeContext>({
           },
         ]
       : [],
-  fields: (record) => [
-    { ...DATE, label: "New date" },
-    { ...START, label: "New start time" },
-    END,
-    ...draftReason(record),
-  ],
+  fields: () => [{ ...DATE, label: "New date" }, { ...START, label: "New start time" }, END],
   initial: ({ meeting }) => ({ date: meeting.date, start: meeting.start_time, end: meeting.end_time }),
   check: (values, { meetings, meeting }) => ({
     ...checkTimes(values),
     ...clash(meetings, values, meeting.id),
   }),
   amends: meetingAmends,
+  asksDraftReason: true,
   async save(w, { meeting }, { values }) {
-    await withDraftReason(w, values).update("meetings", meeting, {
+    await w.update("meetings", meeting, {
       date: textValue(values, "date"),
       start_time: textValue(values, "start"),
       end_time: optionalText(values, "end"),
@@ -315,10 +289,11 @@ const cancelPage = formPage<MeetingRecord>({
       isWarning: true,
     },
   ],
-  fields: draftReason,
+  fields: () => [],
   amends: meetingAmends,
-  async save(w, { meeting }, { values }) {
-    await withDraftReason(w, values).update("meetings", meeting, { status: "cancelled" });
+  asksDraftReason: true,
+  async save(w, { meeting }) {
+    await w.update("meetings", meeting, { status: "cancelled" });
     await reindexMeeting(w, meeting.id);
     return { location: adminUrls.meeting(meeting.id), notice: "cancelled" };
   },
