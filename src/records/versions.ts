@@ -63,11 +63,5 @@ export async function amendmentsByRecord(
 
 /** The amendments of one record, oldest first. */
 export async function amendmentsOf(db: Db, table: VersionedTable, id: number): Promise<Amendment[]> {
-  return db
-    .selectFrom("record_versions")
-    .select(["version", "at", "reason"])
-    .where("record_table", "=", table)
-    .where("record_id", "=", id)
-    .orderBy("version")
-    .execute();
+  return (await amendmentsByRecord(db, table, [id])).get(id) ?? [];
 }
