@@ -1,5 +1,5 @@
-import { sql, type SqlBool } from "kysely";
 import type { Db } from "../db/connect.js";
+import { publicDecision } from "./public/decisions.js";
 import { publicPerson } from "./public/people.js";
 import { publicDocument, publicItem, publicMeeting } from "./visibility.js";
 
@@ -58,16 +58,10 @@ export async function sitemapRecords(db: Db): Promise<SitemapRecords> {
     .where(publicDocument("d"))
     .orderBy("d.id")
     .execute();
-  // decisionIsPublic: published, and either standing alone or recorded on a public item.
   const decisions = await db
     .selectFrom("decisions as d")
     .select("d.id")
-    .where("d.is_published", "=", true)
-    .where(
-      sql<SqlBool>`(d.item_id is null or exists (
-        select 1 from agenda_items si join meetings sm on sm.id = si.meeting_id
-        where si.id = d.item_id and ${publicItem("si", "sm")}))`,
-    )
+    .where(publicDecision("d"))
     .orderBy("d.id")
     .execute();
   return { authorities, bodies, meetings, items, people, issues, documents, decisions };

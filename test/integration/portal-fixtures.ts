@@ -214,6 +214,7 @@ export async function loadPortalFixtures(db: Db, files?: FileStore): Promise<voi
   // Multi-row inserts name every column in every row: SQLite has no DEFAULT in VALUES.
   const decision = (values: {
     item: number | null;
+    resolution?: number;
     maker: string;
     on: string;
     title: string;
@@ -224,6 +225,7 @@ export async function loadPortalFixtures(db: Db, files?: FileStore): Promise<voi
   }) => ({
     authority_id: authority,
     item_id: values.item,
+    resolution_id: values.resolution ?? null,
     decision_maker: values.maker,
     decided_on: values.on,
     title: values.title,
@@ -242,6 +244,16 @@ export async function loadPortalFixtures(db: Db, files?: FileStore): Promise<voi
         title: `Exempt decision ${PART_II_CANARY}`,
         published: true,
         key: true,
+        callIn: "open",
+      }),
+      decision({
+        item: null,
+        resolution: exemptResolution.id,
+        maker: "Cabinet",
+        on: "2017-08-29",
+        title: `Decision on an exempt resolution ${PART_II_CANARY}`,
+        published: true,
+        key: false,
         callIn: "open",
       }),
       decision({

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Connection, Db } from "../../src/db/connect.js";
 import { memoryFileStore } from "../../src/records/files.js";
+import { sitemapRecords } from "../../src/records/sitemap.js";
 import { findAuthority, listAuthorities, listAuthorityBodies } from "../../src/records/public/authorities.js";
 import { findBody, listCurrentMembers, listWorkProgramme } from "../../src/records/public/bodies.js";
 import { findDocument, findDocumentFile } from "../../src/records/public/documents.js";
@@ -225,6 +226,16 @@ for (const engine of ENGINES) {
       );
       assert.equal(item.documents.length, 4);
       assertNoCanary(item);
+    });
+
+    test("the sitemap lists public decisions only, not one recorded on an exempt resolution", async () => {
+      const listed = new Set((await sitemapRecords(db)).decisions.map((d) => d.id));
+      const decisions = await db.selectFrom("decisions").select(["id", "title"]).execute();
+      const hidden = decisions.filter((d) => CANARIES.some((canary) => d.title.includes(canary)));
+      assert.equal(hidden.length, 4);
+      for (const d of hidden) assert.equal(listed.has(d.id), false, d.title);
+      const school = decisions.find((d) => d.title === "Officer decision on school places");
+      assert.ok(school && listed.has(school.id), "a published decision at no meeting is listed");
     });
 
     test("a Part II item, an unpublished meeting's item and an unknown number are not found", async () => {
