@@ -85,11 +85,21 @@ export class Writer {
     return { id: await this.#insert(table, defined), changed: true };
   }
 
+  /** Deletes the row, and the provenance of an imported one with it: a source span that names
+   * a record no longer there could be shown against the next record to take its id. */
   async delete<T extends TableWithId>(table: T, before: Row<T>): Promise<void> {
     const current: LooseRow = { ...before };
     const name: string = table;
     await this.#loose.deleteFrom(name).where("id", "=", current.id).execute();
     await this.#audit("delete", table, String(current.id), current, null);
+    if (table === "provenance") return;
+    const sources = await this.trx
+      .selectFrom("provenance")
+      .selectAll()
+      .where("record_table", "=", name)
+      .where("record_id", "=", Number(current.id))
+      .execute();
+    for (const source of sources) await this.delete("provenance", source);
   }
 
   /** Removes a row of a link table, if it is there. */

@@ -95,6 +95,45 @@ describe("removing people and plan entries in the back office", () => {
     assert.match(audit?.before ?? "", /Added Twice/);
   });
 
+  test("an imported person's provenance goes with them, in the audit log too", async () => {
+    assert.equal(
+      (
+        await office.post(officer, `/admin/authorities/${authorityId}/people/new`, {
+          name: "Imported Once",
+          kind: "officer",
+        })
+      ).statusCode,
+      303,
+    );
+    const person = await personNamed("Imported Once");
+    assert.ok(person);
+    const source = await db()
+      .insertInto("provenance")
+      .values({
+        authority_id: authorityId,
+        record_table: "people",
+        record_id: person.id,
+        source_file: "minutes.pdf",
+        source_from: 10,
+        source_to: 23,
+        imported_at: "2026-01-05T10:00:00.000Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const removed = await office.post(officer, `/admin/people/${person.id}/remove`, { confirm: "yes" });
+    assert.equal(removed.statusCode, 303);
+    const left = await db()
+      .selectFrom("provenance")
+      .select("id")
+      .where("record_table", "=", "people")
+      .where("record_id", "=", person.id)
+      .execute();
+    assert.deepEqual(left, []);
+    const [audit] = await deletions("provenance", source.id);
+    assert.equal(audit?.actor, officer.email);
+    assert.match(audit?.before ?? "", /minutes\.pdf/);
+  });
+
   test("a forward plan notice is removed after a yes, from a link on the plan", async () => {
     const added = await office.post(officer, `/admin/authorities/${authorityId}/forward-plan/new`, {
       reference: "FP-REMOVE-1",
