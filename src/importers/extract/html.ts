@@ -31,6 +31,10 @@ const LINES = new Set([
   ...["dt", "dd", "figcaption", "caption", "fieldset", "legend", "form", "center", "li", "tr", "tbody"],
 ]);
 const BOILERPLATE = "nav, [role=navigation], [role=banner], [role=contentinfo], [role=search], [hidden]";
+/** Text shown to screen readers only (", item 59." after a ModernGov paper's title; "Skip to main
+ * content"): the text read is the text a reader sees. */
+const VISUALLY_HIDDEN =
+  ".mgHide, .sr-only, .visually-hidden, .govuk-visually-hidden, .visuallyhidden, .screen-reader-text, .is-hidden";
 
 /**
  * An HTML file. Runs in the extraction worker, under its time limit: HTML parsers and selectors
@@ -45,6 +49,7 @@ export function htmlToText(html: string, file: string, format: "html" | "docx"):
   const title = cleanText($("title").first().text()).replace(/\s+/g, " ").trim();
   $(BOILERPLATE).remove();
   $("[aria-hidden=true]").remove();
+  $(VISUALLY_HIDDEN).remove();
   // A <header> or <footer> is page furniture unless it belongs to an article or section
   // (an article's header holds its title, author and date).
   $("header, footer")

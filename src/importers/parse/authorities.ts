@@ -68,6 +68,8 @@ const NOT_PLACES = new Set([
   "a",
   "an",
   "further",
+  // "Modern Council" is the name a ModernGov site has until a council gives it its own.
+  "modern",
 ]);
 
 /** "London Borough of Hallam", "Royal Borough of Kingsmead": the name the place follows. */

@@ -41,6 +41,7 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const resolutions = found.drafts.map((d) => {
     const r = toResolution(d, ctx);
     applyMotion(r, readMotion(d.text), ctx);
+    if (d.voteNote) applyMotion(r, readMotion(d.voteNote), ctx);
     if (d.lead) applyMotion(r, readMotion(d.lead), ctx);
     applyMotion(r, motion, ctx);
     return r;

@@ -39,8 +39,7 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
     const venue = /^(?:venue|location|place)\s*:\s*(.+)$/i.exec(line.text);
     // ModernGov follows the venue with a "View directions" link.
     if (venue?.[1]) meeting.venue ??= venue[1].replace(/[.\s]*\bview\s+(?:directions|map)\b.*$/i, "").trim();
-    const printed = PRINTED_MINUTES.exec(line.text);
-    if (printed) minutesFile(ctx, line, meeting);
+    meetingFile(ctx, line, meeting);
     const contact = /^contact\s*:\s*(.+)$/i.exec(line.text);
     if (contact?.[1] && !meeting.contact) {
       const [name, job] = contact[1].split(/\s*,\s*|\s{2,}|\s+(?:email|tel|telephone)\b/i);
@@ -113,15 +112,23 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   if (hasMinutes) meeting.status = "held";
 }
 
-const PRINTED_MINUTES = /^(?:[-•]\s*)?(?:printed|draft|signed)?\s*(?:minutes|decisions)\b.*$/i;
-
-/** The page's own link to its printed minutes ("Printed minutes pdf icon PDF 188 KB"). */
-function minutesFile(ctx: Context, line: Line, meeting: BundleMeeting): void {
+/** The meeting's own papers, linked above its items: "Agenda frontsheet PDF 198 KB", "Printed
+ * decisions PDF 117 KB", "Printed minutes pdf icon PDF 188 KB", "Supplement: … PDF 10 MB". */
+function meetingFile(ctx: Context, line: Line, meeting: BundleMeeting): void {
   const text = line.text.replace(/^[-•]\s*/, "");
   const file = readWebItem(line, text, []).files[0];
   if (!file) return;
-  const where = { authority: meeting.authority, body: meeting.body, date: meeting.date, itemKind: "minutes" };
-  addWebFiles(ctx, [{ ...file, title: `${meeting.body}, ${longDate(meeting.date)}: minutes` }], where);
+  const minutes = /^(?:printed|draft|signed|approved)?\s*minutes\b/i.test(file.title);
+  const title = `${meeting.body}, ${longDate(meeting.date)}: ${minutes ? "minutes" : file.title}`;
+  const kind = minutes
+    ? "minutes"
+    : /^(?:printed\s+)?decisions\b/i.test(file.title)
+      ? "decision-notice"
+      : /\b(?:agenda|front\s*sheet|summons)\b/i.test(file.title)
+        ? "agenda"
+        : "other";
+  const where = { authority: meeting.authority, body: meeting.body, date: meeting.date };
+  addWebFiles(ctx, [{ ...file, title, kind }], where);
 }
 
 type PageItem = { index: number; titleIndex: number; number: string; title: string };

@@ -13,6 +13,8 @@ export type Draft = {
   leadVerb?: string;
   /** the lead line itself ("RESOLVED unanimously:"), whose vote notes apply to its clauses */
   lead?: string;
+  /** a vote noted on a line under the clause ("Voting: unanimous"), not part of its text */
+  voteNote?: string;
   children: Draft[];
   /** index of the first and last line the draft was read from */
   first: number;
@@ -38,6 +40,9 @@ const PASSIVE_DECIDED =
 const BODY_DECIDES =
   /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
 const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
+/** "Voting: unanimous", "Vote: For 6, Against 2", "(Carried unanimously)" on a line of its own. */
+const VOTE_NOTE =
+  /^\(?\s*(?:(?:voting|votes?|result\s+of\s+(?:the\s+)?vote)\s*[:\-–—]\s*\S|(?:carried|lost|agreed)\s+(?:unanimously|nem\.?\s*con|by\s+\d+\s+votes?\b)|unanimous(?:ly)?\s*\)?\.?$)/i;
 
 export function findResolutions(lines: Line[]): Found {
   const used = lines.map(() => false);
@@ -189,6 +194,13 @@ function readEntries(lines: Line[], from: number): { roots: Draft[]; end: number
       continue;
     }
     if (!current) break;
+    if (VOTE_NOTE.test(text)) {
+      current.voteNote = current.voteNote ? `${current.voteNote}\n${text}` : text;
+      current.last = j;
+      end = j + 1;
+      j++;
+      continue;
+    }
     if (BULLET.test(text) || continues(current.text, text)) {
       current.text += `\n${text}`;
       current.last = j;

@@ -5,6 +5,7 @@ import { cleanTitle } from "./item-kinds.js";
 import { joinProse, type Line } from "./lines.js";
 import { LINKED_FILE } from "./patterns.js";
 import { readPerson, type PersonRef } from "./people.js";
+import { findResolutions } from "./resolutions.js";
 
 // An item as council web pages (ModernGov and the like) show it: the title with its linked
 // paper ("pdf icon PDF 94 KB"), the lead member, a line of description, "Additional documents:",
@@ -14,7 +15,8 @@ export type WebItem = {
   title: string;
   /** "View the reasons why item 37. is restricted": ModernGov's mark of an item taken in private */
   restricted: boolean;
-  files: { title: string; mediaType: string; sizeBytes: number; line: Line }[];
+  /** each linked paper; its kind, where the page says what it is, else report then appendices */
+  files: { title: string; mediaType: string; sizeBytes: number; line: Line; kind?: string }[];
   description?: string;
   leadMember?: PersonRef;
   /** the label that named the lead member: "Cabinet Member", "Portfolio Holder" */
@@ -55,8 +57,26 @@ export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): W
   }
   const text = joinProse(description).trim();
   if (text !== "") item.description = text;
-  if (marker >= 0) item.minutes = rest.slice(marker + 1);
+  if (marker >= 0) item.minutes = minutesToRead(rest.slice(marker));
   return item;
+}
+
+/**
+ * A page may show an item's "Decision:" and its "Minutes:" both, and the minutes often repeat the
+ * decision with its votes. The minutes are read, and the decision after them only when the
+ * minutes state none, so that one decision is not read twice.
+ */
+function minutesToRead(sections: Line[]): Line[] {
+  const starts = sections.flatMap((l, n) => (MINUTES_MARKER.test(l.text) ? [n] : []));
+  if (starts.length < 2) return sections.slice(1);
+  const parts = starts.map((start, n) => ({
+    isDecision: /^decisions?\b/i.test(sections[start]?.text ?? ""),
+    lines: sections.slice(start + 1, starts[n + 1] ?? sections.length),
+  }));
+  const minutes = parts.filter((p) => !p.isDecision).flatMap((p) => p.lines);
+  const decision = parts.filter((p) => p.isDecision).flatMap((p) => p.lines);
+  if (minutes.length === 0 || decision.length === 0) return parts.flatMap((p) => p.lines);
+  return findResolutions(minutes).drafts.length > 0 ? minutes : [...minutes, ...decision];
 }
 
 /** Papers linked from an agenda's rows ("Report (PDF, 520 KB)" in a Documents column): the first
@@ -94,7 +114,8 @@ export function mediaTypeOf(format: string): string {
   return "text/html";
 }
 
-/** Adds the item's linked papers as documents: the first is the item's report, the rest appendices. */
+/** Adds the item's linked papers as documents: unless a paper's kind is known, the first is the
+ * item's report, the rest appendices. */
 export function addWebFiles(
   ctx: Context,
   files: WebItem["files"],
@@ -104,7 +125,7 @@ export function addWebFiles(
     const doc: BundleDocument = {
       id: documentId(where.authority, where.body, where.date, file.title),
       title: file.title,
-      kind: n === 0 ? firstPaperKind(where.itemKind) : "appendix",
+      kind: file.kind ?? (n === 0 ? firstPaperKind(where.itemKind) : "appendix"),
       mediaType: file.mediaType,
       sizeBytes: file.sizeBytes,
       authority: where.authority,
