@@ -105,24 +105,59 @@ export function meetingTimes(text: string): { start?: string; end?: string } {
   return out;
 }
 
-type Heading = { index: number; number: string; title: string };
+/** `text`: the minute's words on its heading line, after the title ("Police Reports:  None received."). */
+type Heading = { index: number; number: string; title: string; text?: Line };
 
 /** Numbered minutes: each number follows the one before in its series ("19", "20"; "24/117",
- * "24/118"), so numbered clauses inside a minute ("2. that the Committee …") are not mistaken. */
+ * "24/118"), so numbered clauses inside a minute ("2. that the Committee …") are not mistaken.
+ * A council that numbers its minutes on from year to year reaches four digits ("3713."): such a
+ * first number counts only when the next two minutes follow it, as a year's would not. */
 export function itemHeadings(lines: Line[]): Heading[] {
-  const headings: Heading[] = [];
-  for (const [index, line] of lines.entries()) {
-    if (line.text.length > 220) continue;
+  const numbered = lines.flatMap((line, index) => {
+    if (line.text.length > 400) return [];
     const m = ITEM_LINE.exec(line.text);
-    if (!m?.[1] || !m[2] || !titleStart(m[2]) || /[,;]$/.test(m[2])) continue;
+    if (!m?.[1] || !m[2] || !titleStart(m[2])) return [];
+    return [{ index, line, number: m[1], rest: m[2] }];
+  });
+  const headings: Heading[] = [];
+  for (const [n, candidate] of numbered.entries()) {
     const last = headings[headings.length - 1];
-    if (last ? !followsInSeries(last.number, m[1]) : !(itemOrdinal(m[1]) >= 1 && !/^\d{4}$/.test(m[1])))
+    if (last ? !followsInSeries(last.number, candidate.number) : !firstInSeries(numbered, n)) continue;
+    const heading = splitHeading(candidate.line, candidate.rest);
+    // A clause that runs on ("2. that the report be noted,") is no heading.
+    if (heading.text === undefined && (/[,;]$/.test(candidate.rest) || candidate.line.text.length > 220))
       continue;
-    const title = cleanTitle(m[2]);
-    if (title === "") continue;
-    headings.push({ index, number: m[1], title });
+    if (heading.title === "") continue;
+    headings.push({ index: candidate.index, number: candidate.number, ...heading });
   }
   return headings;
+}
+
+function firstInSeries(numbered: { number: string }[], n: number): boolean {
+  const number = numbered[n]?.number ?? "";
+  if (!(itemOrdinal(number) >= 1)) return false;
+  if (!/^\d{4}$/.test(number)) return true;
+  const next = numbered[n + 1]?.number;
+  const after = numbered[n + 2]?.number;
+  return (
+    next !== undefined && after !== undefined && followsInSeries(number, next) && followsInSeries(next, after)
+  );
+}
+
+/** "To receive apologies for absence:  Cllrs Shewell & Morrison." is a title and the minute's
+ * first sentence; "Planning application 24/0012: Land at Mill Lane" is one title. */
+function splitHeading(line: Line, rest: string): { title: string; text?: Line } {
+  const colon = /^([^:]{3,100}?)\s*:(-?)(\s+)(\S.*)$/.exec(rest);
+  const words = colon?.[1]?.split(/\s+/).length ?? 0;
+  const after = colon?.[4] ?? "";
+  // Two spaces, a tab or ":-" after the colon set the title apart however its text ends.
+  const apart = colon?.[2] === "-" || /\t| {2}/.test(colon?.[3] ?? "");
+  if (!colon?.[1] || words > 12 || !(apart || /[.!?]$/.test(after) || after.length > 80))
+    return { title: cleanTitle(rest) };
+  const at = line.text.length - after.length;
+  const offset = line.raw.lastIndexOf(after);
+  const from = offset >= 0 ? line.from + offset : line.from + at;
+  return { title: cleanTitle(colon[1]), text: { raw: after, text: after, from, to: from + after.length } };
 }
 
 /** A title starts with a capital or quote, or with a planning application's reference ("23/01234/FUL"). */
@@ -172,7 +207,8 @@ function readMinuteItems(
   let part: "I" | "II" = "I";
   let excludedUnder: string | undefined;
   for (const [n, h] of headings.entries()) {
-    const bodyLines = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
+    const below = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
+    const bodyLines = h.text ? [h.text, ...below] : below;
     const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
     const heading = lines[h.index];
     if (heading && markedKeyDecision(heading.text)) item.keyDecision = true;
@@ -261,7 +297,11 @@ export function withoutClosing(minutes: string | undefined): string | undefined 
 export function apologiesIn(lines: Line[], ctx: Context, meeting: BundleMeeting): void {
   for (const line of lines) {
     // The list ends with its sentence; a full stop after an initial ("Cllr A. Brown") does not end it.
-    const m = /\bapologies\b.{0,60}?\bfrom\s+(.+?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/i.exec(line.text);
+    // "Apologies were received from Councillors A and B.", or under the apologies item's
+    // title, the list alone: "Cllrs Shewell & Morrison."
+    const m =
+      /\bapologies\b.{0,60}?\bfrom\s+(.+?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/i.exec(line.text) ??
+      /^((?:Cllrs?\.?|Councillors?)\s+[A-Z][^.]*?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/.exec(line.text);
     if (!m?.[1] || line.text.length > 600) continue;
     const people = readPeopleList(m[1].replace(/\s*\([^()]*\)/g, ""), false).filter((p) => p.councillor);
     addAttendance(

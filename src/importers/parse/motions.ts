@@ -13,7 +13,7 @@ const NAME =
   "((?:(?:Mrs|Mr|Ms|Miss|Dr)\\.?\\s+)?(?:[A-Z]\\.|[A-Z][\\w'’-]*)(?:\\s+(?:[A-Z]\\.|[A-Z][\\w'’-]*)){0,3}(?:\\s*\\([^()]{1,60}\\))?)";
 const TITLE = "(?:Councillors?|Cllrs?\\.?|Council)\\s+";
 const PROPOSED_AND_SECONDED = new RegExp(
-  `${TITLE}${NAME}\\s+(?:formally\\s+)?(?:proposed|moved)\\b[^.]{0,300}?\\band\\s+${TITLE}${NAME}\\s+seconded`,
+  `${TITLE}${NAME}\\s+(?:formally\\s+)?(?:proposed|moved)\\b[^.]{0,300}?(?:\\band|&)\\s+${TITLE}${NAME}\\s+seconded`,
 );
 const PROPOSED_BY = new RegExp(
   `(?:[Pp]roposed|[Mm]oved)(?:\\s+by|:)?\\s+${TITLE}${NAME}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|:)?\\s+${TITLE}${NAME}`,

@@ -38,7 +38,7 @@ const DECISION_LABEL = /^(?:decisions?|outcome)\s*[:\-–—]\s*(?=\S)/i;
 const PASSIVE_DECIDED =
   /^(?:The|That|This)\s[^.;]{3,160}?\s(?:was|were|is|are)\s+(?:unanimously\s+)?(AGREED|APPROVED|RESOLVED|ADOPTED|ENDORSED|NOTED|ACCEPTED)\b/;
 const BODY_DECIDES =
-  /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
+  /^(?:The\s+)?(?:[A-Z][A-Za-z-]*\s+){0,5}?(?:Committee|Cabinet|Council|Board|Panel|Forum|Sub-Committee|Members|Councillors|Executive)\s+(?:(?:has|have|had|then|also|unanimously)\s+)*(agreed|resolved|noted|endorsed|approved|decided|accepted|welcomed|supported|recommended|refused|deferred)\b/i;
 const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
 /** "Voting: unanimous", "Vote: For 6, Against 2", "(Carried unanimously)" on a line of its own. */
 const VOTE_NOTE =
@@ -131,7 +131,49 @@ export function findResolutions(lines: Line[]): Found {
     }
     i++;
   }
+  if (drafts.length === 0) drafts.push(...secondedMotions(lines));
   return { drafts, used };
+}
+
+const COUNCILLOR =
+  "(?:County\\s+|Town\\s+)?(?:Cllrs?\\.?|Councillors?)\\s+[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’-]*){0,2}";
+/** "Cllr Parker proposed and Cllr Snell seconded that the Council give a grant of £350.",
+ * "Proposed by Cllr A, seconded by Cllr B that …": how a small council minutes its decisions. */
+const SECONDED_MOTION = new RegExp(
+  `(?:^|[.!?:]\\s+|\\s[-–]\\s+)((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:it\\s+was\\s+)?(?:proposed|moved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(that\\s[^]*?[.!?]))(?=\\s|$)`,
+  "gi",
+);
+
+/** Where a minute states no decision but a motion proposed and seconded, the motion is its decision. */
+function secondedMotions(lines: Line[]): Draft[] {
+  const drafts: Draft[] = [];
+  // A paragraph at a time, as text copied from a page breaks its lines anywhere.
+  for (let first = 0; first < lines.length; first++) {
+    if ((lines[first]?.text ?? "") === "") continue;
+    let last = first;
+    while ((lines[last + 1]?.text ?? "") !== "") last++;
+    const paragraph = lines
+      .slice(first, last + 1)
+      .map((l) => l.text)
+      .join(" ");
+    if (paragraph.length <= 4000) {
+      for (const m of paragraph.matchAll(SECONDED_MOTION)) {
+        const text = m[2] ?? "";
+        const lead = m[1] ?? "";
+        drafts.push({
+          number: String(drafts.length + 1),
+          text,
+          leadVerb: "resolved",
+          lead,
+          children: [],
+          first,
+          last,
+        });
+      }
+    }
+    first = last;
+  }
+  return drafts;
 }
 
 type Lead = { verb?: string; ownText: boolean };
