@@ -6,7 +6,7 @@ import { titleCase } from "./bodies.js";
 // Found by walking back from the word that ends such a name, so no pattern can backtrack.
 
 const ENDINGS =
-  /\b(Council|Combined Authority|Combined County Authority|National Park Authority|Fire Authority|Greater London Authority)\b/g;
+  /\b(Council|Combined Authority|Combined County Authority|National Park Authority|Fire(?: and| &) Rescue Authority|Fire Authority|Police Authority|Waste Disposal Authority|Greater London Authority)\b/g;
 const KIND_WORDS = new Set([
   "city",
   "county",

@@ -8,7 +8,10 @@ import { itemKind } from "./item-kinds.js";
 import { joinProse, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
 import { addDocument, preferSpelling } from "./papers.js";
+import { addPerson } from "./context.js";
+import { readPerson, type PersonRef } from "./people.js";
 import { findResolutions } from "./resolutions.js";
+import { addWebFiles, linkedFiles } from "./web-item.js";
 
 // Decision notices (a record of an executive decision, published so that it can be called in):
 // one labelled block per decision ("Decision maker:", "Date of decision:", "Subject:",
@@ -30,7 +33,12 @@ type Field =
   | "callIn"
   | "implementation"
   | "urgency"
-  | "interests";
+  | "interests"
+  | "meeting"
+  | "contact"
+  | "papers"
+  | "status"
+  | "purpose";
 
 const FIELDS: [Field, RegExp][] = [
   ["maker", /^decision[- ]?(?:maker|taker)s?$|^decision\s+(?:made|taken)\s+by$/],
@@ -43,7 +51,7 @@ const FIELDS: [Field, RegExp][] = [
     "title",
     /^(?:subject|title|decision\s+title|title\s+of\s+(?:the\s+)?(?:decision|report)|report\s+title)$/,
   ],
-  ["key", /^key\s+decision(?:\s*\??)?$/],
+  ["key", /^(?:is\s+)?(?:it\s+a\s+)?key\s+decision(?:\s*\??)?$/],
   ["decision", /^(?:decisions?|decision\s+(?:taken|made)|the\s+decision|resolved)$/],
   ["reasons", /^reasons?(?:\s+for\s+(?:the\s+)?decisions?)?$/],
   [
@@ -53,17 +61,23 @@ const FIELDS: [Field, RegExp][] = [
   ["published", /^(?:date\s+of\s+publication|publication\s+date|date\s+published|published)$/],
   [
     "callIn",
-    /^(?:call[- ]?in|call[- ]?in\s+(?:deadline|expires|expiry(?:\s+date)?|period\s+(?:ends|expires))|deadline\s+for\s+call[- ]?in|last\s+date\s+for\s+call[- ]?in)$/,
+    /^(?:call[- ]?in|call[- ]?in\s+(?:deadline|expires|expiry(?:\s+date)?|period\s+(?:ends|expires))|deadline\s+for\s+call[- ]?in|last\s+date\s+for\s+call[- ]?in|is\s+(?:it\s+)?subject\s+to\s+call[- ]?in\s*\??)$/,
   ],
   [
     "implementation",
-    /^(?:implementation\s+date|date\s+of\s+implementation|date\s+(?:the\s+)?decision\s+(?:may|can)\s+be\s+implemented)$/,
+    /^(?:implementation\s+date|date\s+of\s+implementation|date\s+(?:the\s+)?decision\s+(?:may|can)\s+be\s+implemented|effective\s+from)$/,
   ],
   ["urgency", /^(?:reasons?\s+for\s+urgency|urgency)$/],
   [
     "interests",
-    /^(?:conflicts?\s+of\s+interests?(?:\s+declared)?|declarations?\s+of\s+interests?|interests\s+declared)$/,
+    /^(?:conflicts?\s+of\s+interests?(?:\s+declared)?|declarations?\s+of\s+interests?|interests(?:\s+and\s+nature\s+of\s+interests)?\s+declared)$/,
   ],
+  // ModernGov's decision page: "Decided at meeting: 12/03/2025 - Cabinet".
+  ["meeting", /^decided\s+at\s+meeting$/],
+  ["contact", /^contact(?:\s+officer)?$/],
+  ["papers", /^(?:accompanying|supporting|background)\s+(?:documents|papers)$/],
+  ["status", /^decision\s+status$/],
+  ["purpose", /^purpose(?:\s+of\s+(?:the\s+)?(?:report|decision))?$/],
 ];
 
 /** Fields that open a new notice when they come again: each notice states them once. */
@@ -74,7 +88,8 @@ const NOTICE_HEADING =
   /^(?:(?:executive\s+|cabinet\s+)?decision\s+notice|record\s+of\s+(?:an?\s+)?(?:executive\s+|key\s+|officer\s+)?decisions?)\b/i;
 
 type Labelled = { field: Field; lines: Line[]; value: string };
-type Notice = { fields: Map<Field, Labelled>; lines: Line[] };
+/** `heading`: the title a page gives its one decision above the labels, where no label does. */
+type Notice = { fields: Map<Field, Labelled>; lines: Line[]; heading?: string };
 
 export function labelField(text: string): { field: Field; value: string } | undefined {
   const m = LABEL.exec(text);
@@ -129,12 +144,16 @@ function splitNotices(lines: Line[]): Notice[] {
   const notices: Notice[] = [];
   let current: Notice | undefined;
   let open: Labelled | undefined;
+  const preamble: string[] = [];
   for (const line of lines) {
     const text = line.text;
     const f = text === "" ? undefined : labelField(text);
+    if (!f && !current && text !== "") preamble.push(text);
     if (f) {
       if (!current || (OPENS.has(f.field) && current.fields.has(f.field))) {
         current = { fields: new Map(), lines: [] };
+        const heading = notices.length === 0 ? pageHeading(preamble) : undefined;
+        if (heading) current.heading = heading;
         notices.push(current);
       }
       open = { field: f.field, lines: [line], value: f.value };
@@ -143,14 +162,68 @@ function splitNotices(lines: Line[]): Notice[] {
       continue;
     }
     current?.lines.push(line);
-    // A heading (the council's name, "DECISION NOTICE") ends the text of the label above it.
-    if (text !== "" && (isNoticeHeading(text) || (isCapitals(text) && text.length <= 80))) {
+    // A heading (the council's name, "DECISION NOTICE") ends the text of the label above it, as
+    // does a label of another kind with its value ("Wards affected: All").
+    if (
+      text !== "" &&
+      (isNoticeHeading(text) || (isCapitals(text) && text.length <= 80) || otherLabel(text))
+    ) {
       open = undefined;
       continue;
     }
     open?.lines.push(line);
   }
   return notices;
+}
+
+/** "Decision details" / "Leisure Management Contract 2025-2035" / "- Issue history": the line
+ * that names the decision, not the page's heading or its links. */
+function pageHeading(preamble: string[]): string | undefined {
+  return preamble.find(
+    (t) => t.length <= 150 && !DECISION_PAGE_HEADING.test(t) && !/^[-•*]\s/.test(t) && !isNoticeHeading(t),
+  );
+}
+
+export const DECISION_PAGE_HEADING = /^(?:decision\s+details|decision)$/i;
+
+/** "Declan Fairhurst, Leisure and Culture Manager Email: … Tel: …" */
+function readContact(text: string): PersonRef | undefined {
+  const [name, job] = text
+    .replace(/\s*\b(?:e-?mail|tel|telephone|phone)\b.*$/i, "")
+    .split(/\s*,\s*/)
+    .map((t) => t.trim());
+  const person = readPerson(name ?? "", false);
+  if (!person) return undefined;
+  return job ? { ...person, jobTitle: job.replace(/[.;]$/, "") } : person;
+}
+
+/** The papers a decision page lists: the report first, then its appendices; an enclosure it
+ * withholds ("View the reasons why document 4. is restricted") is an exempt appendix. */
+function addPapers(ctx: Context, papers: Labelled | undefined, decision: BundleDecision): void {
+  if (!papers) return;
+  const lines = papers.lines.slice(1);
+  const body = typeof decision.decisionMaker === "string" ? decision.decisionMaker : undefined;
+  const where = { authority: ctx.authority, body: body ?? "", date: decision.date };
+  addWebFiles(ctx, linkedFiles(lines, decision.title), where);
+  for (const line of lines) {
+    const restricted = /^([-•*]\s*)?(.+?)\s+view\s+the\s+reasons?\s+why\b.*\brestricted\b/i.exec(line.text);
+    if (!restricted?.[2]) continue;
+    const title = restricted[2].trim();
+    const from = line.from + line.raw.indexOf(title);
+    ctx.out.document({
+      id: documentId(ctx.authority, body, decision.date, title),
+      title,
+      kind: "appendix",
+      part: "II",
+      authority: ctx.authority,
+      source: { file: ctx.doc.file, from, to: from + title.length },
+    });
+  }
+}
+
+function otherLabel(text: string): boolean {
+  const m = LABEL.exec(text);
+  return m?.[1] !== undefined && m[1].trim().split(/\s+/).length <= 6 && (m[2] ?? "").trim() !== "";
 }
 
 function valueOf(l: Labelled | undefined): string {
@@ -200,15 +273,25 @@ export function parseDecisionNotices(lines: Line[], ctx: Context): void {
 
 function readNotice(notice: Notice, ctx: Context): BundleDecision | undefined {
   const f = (field: Field) => notice.fields.get(field);
-  const makerText = valueOf(f("maker"));
-  const date = dateOf(f("date"));
-  const title = valueOf(f("title"));
+  // "Decided at meeting: 12/03/2025 - Cabinet": the meeting, and the body that decided.
+  const meeting = /^(.*?\d{4})\s*[-–]\s*(\S.*)$/.exec(valueOf(f("meeting")));
+  const makerText = valueOf(f("maker")) || (meeting?.[2] ?? "");
+  const date = dateOf(f("date")) ?? findDates(meeting?.[1] ?? "")[0]?.iso;
+  const title = valueOf(f("title")) || notice.heading || "";
   if (makerText === "" || !date || title === "") return undefined;
   const isBody = looksLikeBody(makerText);
   const maker = isBody
     ? ctx.out.body(ctx.authority, preferSpelling(bodyName(makerText), ctx.doc.text), bodyKindOf(makerText))
     : makerText;
   const decision: BundleDecision = { authority: ctx.authority, decisionMaker: maker, date, title };
+  if (meeting && isBody) {
+    const held = ctx.out.meeting(ctx.authority, maker, findDates(meeting[1] ?? "")[0]?.iso ?? date);
+    held.published = true;
+    held.status = "held";
+  }
+  const contact = readContact(valueOf(f("contact")));
+  if (contact) addPerson(ctx, contact);
+  addPapers(ctx, f("papers"), decision);
   const key = valueOf(f("key"));
   const keyDecision = /^(?:yes|y)\b/i.test(key) ? true : /^(?:no|n)\b/i.test(key) ? false : undefined;
   if (keyDecision !== undefined) decision.keyDecision = keyDecision;
@@ -217,7 +300,7 @@ function readNotice(notice: Notice, ctx: Context): BundleDecision | undefined {
   const callIn = f("callIn");
   const expires = dateOf(callIn);
   if (expires) decision.callInExpires = expires;
-  else if (/\bnot\s+(?:subject\s+to|eligible\s+for)\b|\bexempt\b/i.test(valueOf(callIn)))
+  else if (/\bnot\s+(?:subject\s+to|eligible\s+for)\b|\bexempt\b|^no\b/i.test(valueOf(callIn)))
     decision.callInStatus = "not-applicable";
   const implementation = dateOf(f("implementation"));
   if (implementation) decision.implementation = implementation;

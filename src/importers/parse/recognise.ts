@@ -1,4 +1,5 @@
 import { findDates } from "./dates.js";
+import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
 import { isBlank, type Line } from "./lines.js";
 import {
   ISSUE_HISTORY_HEADING,
@@ -47,6 +48,9 @@ export function segment(lines: Line[], title?: string): Part[] {
 function wholePageKind(lines: Line[], title: string | undefined): PartKind | undefined {
   const head = firstNonBlank(lines, 40);
   if (head.some((l) => ISSUE_HISTORY_HEADING.test(l.text))) return "issue-history";
+  // ModernGov's page of one decision: "Decision details", its title, then its labels.
+  if (DECISION_PAGE_HEADING.test(head[0]?.text ?? "") && head.some((l) => labelField(l.text)))
+    return "decisions";
   if (lines.filter((l) => MEETING_REF.test(l.text)).length >= 1 && !lines.some((l) => PRESENT.test(l.text)))
     return "issue-history";
   const pageHeading = head.some((l) => MEETING_PAGE_HEADING.test(l.text));

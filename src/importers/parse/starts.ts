@@ -51,7 +51,7 @@ export function findStarts(lines: Line[]): Start[] {
     else if (REPORT_LABEL.test(text) && isMetadataBlock(lines, i)) {
       add(headerStart(lines, i, reportHeader), "report");
       i = skipLabels(lines, i);
-    } else if (LETTER_GREETING.test(text) && (closing[i] ?? Infinity) - i < 400)
+    } else if (LETTER_GREETING.test(text) && (closing[i] ?? Infinity) - i < 400 && !summons(lines, i))
       add(letterheadStart(lines, i), "letter");
     else if (ASSESSMENT_HEADING.test(text) || /^EQUALITY IMPACT ASSESSMENT\b/.test(text))
       add(i, "assessment");
@@ -76,6 +76,18 @@ export function findStarts(lines: Line[]): Start[] {
     else add(0, "other");
   }
   return starts.sort((a, b) => a.index - b.index);
+}
+
+/** "Dear Councillor, You are hereby summoned to attend a meeting of the Cabinet …": the
+ * summons on a front sheet, not a letter. */
+function summons(lines: Line[], greeting: number): boolean {
+  const text = lines
+    .slice(greeting + 1, greeting + 8)
+    .map((l) => l.text)
+    .join(" ");
+  return /\bsummoned\s+to\s+attend\b|\b(?:requested|invited|required)\s+to\s+attend\s+(?:a|the)\s+meeting\b|\bnotice\s+is\s+hereby\s+given\b/i.test(
+    text,
+  );
 }
 
 function isMinutesOpening(lines: Line[], i: number): boolean {
@@ -154,6 +166,9 @@ function headerStart(lines: Line[], i: number, isHeader: (text: string) => boole
   return start;
 }
 
+const VENUE_WORDS =
+  /^(?:the\s+)?(?:council\s+chamber|committee\s+room|civic\s+(?:centre|offices)|town\s+hall|guildhall|county\s+hall|city\s+hall|council\s+offices|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:house|hall|chamber|room|centre|offices|headquarters))\b[^:]*$/i;
+
 function minutesHeader(text: string): boolean {
   if (PADDING.test(text)) return false;
   if (/^minutes?\b/i.test(text) || /\bminutes? of\b/i.test(text)) return true;
@@ -161,11 +176,15 @@ function minutesHeader(text: string): boolean {
   if (/^(?:date|time|place|venue|location|meeting\s+held)\b[^:]{0,20}:/i.test(text) && text.length <= 160)
     return true;
   if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
+  // "Council Chamber, Clune House, Port Ardlie": where the meeting was held.
+  if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_WORDS.test(text)) return true;
   if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && findDates(text).length > 0) return true;
   if (text.length > 140 || /[.;]$/.test(text)) return false;
   // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place.
   const date = findDates(text)[0];
   if (date && date.index <= 10) return true;
+  // "10.00 am, Tuesday 11 March 2025": the time first.
+  if (date && /^\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|noon)\b/i.test(text)) return true;
   return isDateLine(text) || looksLikeBody(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
 }
 

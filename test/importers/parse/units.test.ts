@@ -11,6 +11,7 @@ import { minuteTableLines } from "../../../src/importers/parse/minute-table.js";
 import { readVotes } from "../../../src/importers/parse/motions.js";
 import { readMarker } from "../../../src/importers/parse/numbering.js";
 import { readPeopleList, readPerson } from "../../../src/importers/parse/people.js";
+import { segment } from "../../../src/importers/parse/recognise.js";
 import { findResolutions } from "../../../src/importers/parse/resolutions.js";
 
 // The small readers the parsers are built from, each on the forms councils write.
@@ -85,6 +86,12 @@ describe("authorities and bodies", () => {
       ["Eastbridge Borough Council", "Isle of Wight Council"],
     );
     assert.deepEqual(findAuthorities("the Council House, and the City Council"), []);
+    assert.deepEqual(
+      findAuthorities("Minutes of Holmfirth Fire and Rescue Authority; the Modern Council site").map(
+        (a) => a.name,
+      ),
+      ["Holmfirth Fire and Rescue Authority"],
+    );
     assert.equal(
       mostNamedAuthority("Westford Council. Westford Council. Westford Council. Eastbridge Council."),
       "Westford Council",
@@ -238,6 +245,59 @@ describe("items and documents", () => {
     const b = documentId("Westford Council", "Cabinet", "2019-11-11", "Shared services with Eastbridge");
     assert.equal(a, b);
     assert.match(a, /^westford-council-cabinet-2019-11-11-shared-services-with-eastbridge-[0-9a-z]{7}$/);
+  });
+});
+
+describe("where parts start", () => {
+  const kinds = (text: string) =>
+    segment(splitLines(text)).map((p) => [p.kind, p.lines.find((l) => l.text)?.text]);
+
+  it("reads a summons to a meeting as its front sheet, not a letter, and the agenda after it", () => {
+    const text = [
+      "ASHBURN DISTRICT COUNCIL",
+      "",
+      "Dear Councillor",
+      "",
+      "You are hereby summoned to attend a meeting of the CABINET to be held on MONDAY, 3 MARCH 2025 at 6.00 pm.",
+      "",
+      "Yours faithfully",
+      "",
+      "Chief Executive",
+      "",
+      "Date of Publication: Friday, 21 February 2025",
+      "",
+      "AGENDA",
+      "",
+      "1.\tAPOLOGIES FOR ABSENCE",
+      "",
+      "2.\tDECLARATIONS OF INTEREST",
+      "",
+      "3.\tBUDGET 2025/26",
+      "\t(Pages 5 - 20)",
+    ].join("\n");
+    assert.deepEqual(kinds(text), [
+      ["front-sheet", "ASHBURN DISTRICT COUNCIL"],
+      ["agenda", "AGENDA"],
+    ]);
+  });
+
+  it("takes the venue and a time before the date as the heading of minutes", () => {
+    const text = [
+      "ASHBURN COUNCIL",
+      "",
+      "Minutes",
+      "",
+      "Planning Committee",
+      "",
+      "10.00 am, Tuesday 11 March 2025",
+      "",
+      "Council Chamber, Ashburn House, Ashburn",
+      "",
+      "Present",
+      "",
+      "Councillors Baird (Convener) and Cowie.",
+    ].join("\n");
+    assert.deepEqual(kinds(text), [["minutes", "ASHBURN COUNCIL"]]);
   });
 });
 
