@@ -16,6 +16,10 @@ import { openServices } from "../wiring.js";
 
 const CLI_ACTOR = { name: "witan import", accountId: null };
 
+// Always said, not only with --verbose: OCR misreads letters and digits, in names, dates and numbers.
+const READ_BY_OCR =
+  "has no text of its own, so its scanned pages were read by OCR: check the imported names, dates and numbers against the original";
+
 type ImportOptions = {
   dryRun?: boolean;
   authority?: string;
@@ -60,7 +64,7 @@ async function runImport(files: string[], options: ImportOptions, config: () => 
   }
   const services = options.dryRun ? undefined : await openServices(config());
   const store = services?.files;
-  const read = async (file: string): Promise<{ bundle: Bundle; warnings: string[] }> => {
+  const read = async (file: string): Promise<{ bundle: Bundle; warnings: string[]; ocr?: true }> => {
     if (isBundleFile(file)) return { bundle: await readBundle(file), warnings: [] };
     const maxBytes = options.maxSize === undefined ? undefined : options.maxSize * 1024 * 1024;
     return importFile(file, { hints, maxBytes, ...(store ? { store } : {}) });
@@ -81,7 +85,8 @@ async function runImport(files: string[], options: ImportOptions, config: () => 
     for (const file of files) {
       out.begin(file);
       try {
-        const { bundle, warnings } = await read(file);
+        const { bundle, warnings, ocr } = await read(file);
+        if (ocr) out.problem(`witan: ${file} ${READ_BY_OCR}`);
         if (options.verbose) for (const warning of warnings) out.problem(`witan: ${file}: ${warning}`);
         if (services) {
           parsed.push({ file, bundle });

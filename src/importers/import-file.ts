@@ -27,7 +27,13 @@ export type ImportFileOptions = {
   parse?: ParseDocument;
 };
 
-export type ImportedFile = ParsedDocument & { file: string; format: SourceFormat; sha256: string };
+export type ImportedFile = ParsedDocument & {
+  file: string;
+  format: SourceFormat;
+  sha256: string;
+  /** the file's text was read by OCR from scanned pages */
+  ocr?: true;
+};
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -63,7 +69,7 @@ export async function importFile(path: string, options: ImportFileOptions = {}):
   }
   withFileName(file, () => parseBundle(parsed.bundle));
   if (whole && options.store) await options.store.put(bytes);
-  return { ...parsed, file, format: extracted.format, sha256: key };
+  return { ...parsed, file, format: extracted.format, sha256: key, ...(extracted.ocr ? { ocr: true } : {}) };
 }
 
 const NAMED_HINTS: ("authority" | "body" | "issue")[] = ["authority", "body", "issue"];

@@ -18,6 +18,8 @@ export type ExtractedText = {
   title?: string;
   /** links in an HTML page, with the span of their text in `text` */
   links?: { text: string; href: string; from: number; to: number }[];
+  /** the text was read by OCR from images of the pages, so its words may be misread */
+  ocr?: true;
 };
 
 /** Facts the user supplies for what a document does not state; they never override the document. */

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { ExtractedText } from "../types.js";
 import { isBlank } from "./normalise.js";
+import { readPdfByOcr } from "./ocr.js";
 import { extractPlain } from "./plain.js";
 import { FORMATS_READ, unreadable } from "./problems.js";
 import { sniff } from "./sniff.js";
@@ -30,15 +31,17 @@ export async function extractText(
   const file = basename(fileName);
   if (bytes.length === 0) throw unreadable(file, "is empty");
   const extracted = await byFormat(bytes, file, options);
-  if (isBlank(extracted.text)) {
+  if (!isBlank(extracted.text)) return extracted;
+  if (extracted.format !== "pdf") throw unreadable(file, "has no text to read");
+  // A PDF without text is most often a scan: its pages are images, read by OCR.
+  const scanned = await readPdfByOcr(bytes, file, { maxChars: options.maxChars ?? DEFAULT_MAX_CHARS });
+  if (isBlank(scanned.text)) {
     throw unreadable(
       file,
-      extracted.format === "pdf"
-        ? "has no text to read: its pages are probably scanned images, and Witan does not read text in images"
-        : "has no text to read",
+      "has no text to read, even by OCR: its pages hold no words that OCR could make out",
     );
   }
-  return extracted;
+  return extracted.title ? { ...scanned, title: extracted.title } : scanned;
 }
 
 function byFormat(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<ExtractedText> {
