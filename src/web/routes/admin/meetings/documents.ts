@@ -108,7 +108,7 @@ const uploadPage = formPage<ItemRecord>({
       kind: "file",
       name: "file",
       label: "File",
-      hint: "A PDF or Word document (.docx), up to 25 MB, with text that can be selected",
+      hint: "A PDF or Word document (.docx), up to 25 MB. A scanned PDF is read by OCR, so check its text on the document page",
       isRequired: true,
       accept: [".pdf", ".docx", ...Object.keys(UPLOAD_TYPES)].join(","),
     },
