@@ -15,8 +15,16 @@ export type AgendaItem = {
   description?: string;
   part: "I" | "II";
   exemptParagraph?: string;
+  /** "KEY DECISION" on a line of its own under the title */
+  keyDecision?: true;
+  /** "Portfolio Holder: Councillor Eamon Sadler", with the label that named them */
+  leadMember?: { name: string; label: string };
   lines: Line[];
 };
+
+const KEY_DECISION_LINE = /^\(?\s*key\s+decision\b[^a-z]{0,40}\)?$|^key\s+decision\s*[:\-–]\s*yes\b/i;
+const LEAD_LINE =
+  /^((?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)s?(?:\s+for\s+[^:]{3,80})?)\s*:\s*(\S.{2,120})$/i;
 
 type Row = { index: number; number: string; title: string; pages?: [number, number] };
 
@@ -55,6 +63,15 @@ export function readAgenda(lines: Line[]): AgendaItem[] {
       const p = PAGES.exec(line.text);
       if (p && !pages && line.text.replace(PAGES, "").trim() === "") {
         pages = pageRange(p[1], p[2]);
+        continue;
+      }
+      if (KEY_DECISION_LINE.test(line.text)) {
+        item.keyDecision = true;
+        continue;
+      }
+      const lead = LEAD_LINE.exec(line.text);
+      if (lead?.[1] && lead[2] && !item.leadMember) {
+        item.leadMember = { name: lead[2].trim(), label: lead[1] };
         continue;
       }
       description.push(line);

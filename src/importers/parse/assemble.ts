@@ -1,7 +1,7 @@
 import type { BundleDocument } from "../../domain/bundle.js";
 import { readAgenda } from "./agenda.js";
 import { parseArticle } from "./article.js";
-import { addPerson, type Context, sourceOf } from "./context.js";
+import { addLeadMember, addPerson, type Context, sourceOf } from "./context.js";
 import { longDate } from "./dates.js";
 import { readFrontSheet } from "./front-sheet.js";
 import { parseDecisionNotices } from "./decision-notice.js";
@@ -12,6 +12,7 @@ import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { parseMeetingPage } from "./meeting-page.js";
 import { parseMinutes } from "./minutes.js";
+import { readPerson } from "./people.js";
 import { PackItems } from "./pack.js";
 import { addDocument, attachment, type Group, preferSpelling, reportDocument } from "./papers.js";
 import { addWorkProgramme } from "./programme-entries.js";
@@ -149,7 +150,9 @@ function agenda(lines: Line[], pack: PackItems, ctx: Context): void {
     if (a.description) item.description = a.description;
     if (a.part === "II") item.part = "II";
     if (a.exemptParagraph) item.exemptParagraph = a.exemptParagraph;
-    if (a.lines[0] && markedKeyDecision(a.lines[0].text)) item.keyDecision = true;
+    if (a.keyDecision || (a.lines[0] && markedKeyDecision(a.lines[0].text))) item.keyDecision = true;
+    const lead = a.leadMember ? readPerson(a.leadMember.name, true) : undefined;
+    if (lead && a.leadMember) item.leadMember = addLeadMember(ctx, lead, a.leadMember.label);
     const source = sourceOf(ctx, a.lines);
     if (source) item.source = source;
     const where = { authority: pack.meeting.authority, body: pack.meeting.body, date: pack.meeting.date };

@@ -85,10 +85,15 @@ export class BundleBuilder {
     return known.name;
   }
 
+  /** A plain "member" adds nothing to a role the person holds on the body already ("Chair"),
+   * and gives way to one found later. */
   membership(m: BundleMembership): void {
     const body = this.body(m.authority, m.body);
-    const key = `${m.authority}\u0000${body}\u0000${personNameKey(m.person)}\u0000${m.role}`;
-    if (!this.#memberships.has(key)) this.#memberships.set(key, { ...m, body });
+    const seat = `${m.authority}\u0000${body}\u0000${personNameKey(m.person)}\u0000`;
+    const held = [...this.#memberships.keys()].filter((k) => k.startsWith(seat));
+    if (m.role === "member" && held.length > 0) return;
+    if (m.role !== "member") this.#memberships.delete(`${seat}member`);
+    if (!this.#memberships.has(seat + m.role)) this.#memberships.set(seat + m.role, { ...m, body });
   }
 
   meeting(authority: string, body: string, date: string): BundleMeeting {

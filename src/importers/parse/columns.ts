@@ -37,6 +37,11 @@ export function unfoldColumns(lines: Line[]): Line[] {
   let i = 0;
   while (i < lines.length) {
     const block = columnBlock(lines, i);
+    if (block.length >= 3 && isPeopleTable(block)) {
+      out.push(...block.map(asRow));
+      i += block.length;
+      continue;
+    }
     if (block.length >= 3) {
       out.push(...block.flatMap((b) => (b.left.trim() === "" ? [] : [piece(b.line, 0, b.left.length)])));
       out.push(blankAt(block[block.length - 1]?.line));
@@ -67,6 +72,24 @@ function columnBlock(lines: Line[], from: number): BlockLine[] {
   }
   // A block needs a line with text on both sides: otherwise it is indented text, not columns.
   return block.some((b) => b.left.trim() !== "") ? block : [];
+}
+
+/** "Councillor Priya Kalsi          Portfolio Holder for Housing": members beside their roles are
+ * a table, read row by row, not two columns. */
+function isPeopleTable(block: BlockLine[]): boolean {
+  const named = block.filter((b) => b.left.trim() !== "");
+  const people = named.filter((b) => PERSON_START.test(b.left.trim()));
+  return named.length >= 2 && people.length >= named.length * 0.6;
+}
+
+const PERSON_START =
+  /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Mayor|Alderman|Mr|Mrs|Ms|Miss|Dr)\s/;
+
+/** A row of a people table as cells; a row with no name continues the role above ("\tand Growth"). */
+function asRow(b: BlockLine): Line {
+  const right = b.line.raw.slice(b.column).trim();
+  const raw = `${b.left.trim()}\t${right}`;
+  return { ...b.line, raw, text: cleanText(raw) };
 }
 
 function piece(line: Line, from: number, to: number): Line {

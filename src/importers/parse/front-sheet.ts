@@ -1,7 +1,7 @@
 import { authorityFromCapitals, findAuthorities } from "./authorities.js";
 import { looksLikeBody } from "./bodies.js";
 import { findDates, findTime, isDateLine } from "./dates.js";
-import type { Line } from "./lines.js";
+import { cleanText, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
 import { looksLikeName, readPeopleList, readPerson, splitList, type PersonRef } from "./people.js";
 
@@ -24,7 +24,7 @@ export type FrontSheet = {
 const PUBLISHED =
   /^(?:(?:agenda|papers|summons)\s+)?(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
 const CONTACT =
-  /^(?:for\s+(?:further\s+)?(?:enquiries|information)(?:\s+about\s+this\s+agenda)?\s*,?\s*)?(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries\s+to|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
+  /^(?:for\s+(?:further\s+)?(?:enquiries|information)(?:\s+about\s+this\s+agenda)?\s*,?\s*)?(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries(?:\s+to)?|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
 /** "Notice of a meeting of the Combined Authority Board", "A meeting of the Licensing Committee will be held …" */
 const NOTICE_OF =
   /^(?:notice\s+of\s+(?:an?\s+|the\s+)?|an?\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:to\s+be\s+held|will\s+be\s+held|on|at)\b.*)?\.?$/i;
@@ -37,7 +37,7 @@ const TIME_LABEL = /^time\s*:\s*(.+)$/i;
 const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
 const BODY_LABEL = /^(?:meeting|committee|meeting\s+of|body)\s*:\s*(.+)$/i;
 const MEMBERS =
-  /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?\s*:?\s*(.*)$/i;
+  /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?(?:\s+(?:and|&)\s+(?:portfolios?|roles|responsibilities|substitutes))?\s*:?\s*(.*)$/i;
 const JOB_LINE =
   /\b(chief\s+executive|director|head\s+of|monitoring\s+officer|clerk|secretary|proper\s+officer|manager|town\s+clerk)\b/i;
 
@@ -89,7 +89,7 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
       dateIndex = i;
   }
   if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
-  sheet.members = readMembers(texts);
+  sheet.members = readMembers(lines);
   const signed = readSignatory(texts);
   if (signed) {
     sheet.signatory = signed.person;
@@ -163,7 +163,8 @@ function nextText(texts: string[], i: number): { text: string; index: number } |
   return undefined;
 }
 
-function readMembers(texts: string[]): PersonRef[] {
+function readMembers(lines: Line[]): PersonRef[] {
+  const texts = lines.map((l) => l.text);
   const at = texts.findIndex(
     (t) =>
       MEMBERS.test(t) &&
@@ -175,7 +176,14 @@ function readMembers(texts: string[]): PersonRef[] {
   const inline = MEMBERS.exec(texts[at] ?? "")?.[1] ?? "";
   if (inline) members.push(...readPeopleList(inline, true));
   for (let i = at + 1; i < texts.length; i++) {
-    const text = (texts[i] ?? "").split("\t")[0]?.trim() ?? "";
+    const [first = "", second = ""] = (lines[i]?.raw ?? "").split("\t").map((c) => cleanText(c));
+    const text = first;
+    // A members table's role cell: "Portfolio Holder for Housing", wrapping onto a row of its own.
+    const previous = members[members.length - 1];
+    if (text === "" && second !== "" && previous?.jobTitle) {
+      previous.jobTitle = `${previous.jobTitle} ${second}`;
+      continue;
+    }
     // A list given on the label's own line ends with its paragraph: the names below it are the
     // signatory's, not members'.
     if (text === "" && inline) break;
@@ -184,6 +192,13 @@ function readMembers(texts: string[]): PersonRef[] {
     if (text.length > 600 || /^[A-Za-z][\w ]{1,30}:/.test(text)) break;
     const people = readPeopleList(text, true);
     if (people.length === 0 || people.length < splitList(text).length / 2) break;
+    // The cell beside a member names their role, or on a joint body their council.
+    const [only] = people;
+    if (only && people.length === 1 && second !== "" && !/\d/.test(second)) {
+      const council = findAuthorities(second)[0]?.name;
+      if (council && council.length >= second.length - 1) only.organisation ??= council;
+      else only.jobTitle ??= second;
+    }
     members.push(...people);
   }
   return members;

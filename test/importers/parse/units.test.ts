@@ -302,6 +302,24 @@ describe("where parts start", () => {
 });
 
 describe("text in columns", () => {
+  it("reads members beside their roles as rows, a wrapped role continuing its row", () => {
+    const table = [
+      "Councillor Rosa Farr (Chair)        Leader of the Council and Portfolio Holder for",
+      "                                    Strategy",
+      "Councillor Ed Sadler                Portfolio Holder for Finance",
+      "Councillor Pia Kalsi                Portfolio Holder for Housing",
+    ].join("\n");
+    assert.deepEqual(
+      unfoldColumns(splitLines(table)).map((l) => l.raw),
+      [
+        "Councillor Rosa Farr (Chair)\tLeader of the Council and Portfolio Holder for",
+        "\tStrategy",
+        "Councillor Ed Sadler\tPortfolio Holder for Finance",
+        "Councillor Pia Kalsi\tPortfolio Holder for Housing",
+      ],
+    );
+  });
+
   const text = [
     "Licensing Committee                         Members",
     "Date:  Monday 3 March 2025                  Councillor Ann Lee (Chair)",
