@@ -29,7 +29,12 @@ export function toResolution(draft: Draft, ctx: ResolutionContext, child = false
     text,
     children: draft.children.map((c) => toResolution(c, ctx, true)),
   };
-  let verb = ownVerb(text, child) ?? (child ? undefined : draft.leadVerb);
+  // A clause under a lead ("RESOLVED: (1) That the strategy be approved") states its own verb; a
+  // decision of one sentence ("DECISION: That the minutes be approved") has its label's.
+  const clause = child || draft.lead !== undefined;
+  let verb = clause
+    ? (ownVerb(text, child) ?? (child ? undefined : draft.leadVerb))
+    : (draft.leadVerb ?? ownVerb(text, false));
   // "It was RESOLVED to recommend to Full Council …": what was resolved is a recommendation.
   if (
     (verb === "resolved" || verb === "agreed") &&
@@ -69,7 +74,10 @@ function ownVerb(text: string, strictStart: boolean): string | undefined {
   if (!m) return undefined;
   const before = head.slice(0, m.index);
   const atStart = /^(?:(?:it\s+was\s+)?(?:that|to)\s+)?$/i.test(before);
-  const afterSubject = /^(?:that\s+)?(?:the\s+)?[A-Za-z' -]{0,60}?(?:,[^.;:]{0,140},?)?\s*$/i.test(before);
+  const afterSubject =
+    /^(?:that\s+)?(?:the\s+)?[A-Za-z' -]{0,60}?(?:,[^.;:]{0,140},?)?\s*$/i.test(before) ||
+    // "That the Fleet Replacement Programme 2025/26 to 2029/30 set out at Appendix A be approved"
+    /^that\s+(?:the\s+)?[A-Za-z0-9'’/&() -]{0,100}?\s*$/i.test(before);
   if (!atStart && (strictStart || !afterSubject)) return undefined;
   return verbOf(m[1] ?? "");
 }

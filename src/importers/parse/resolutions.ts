@@ -15,6 +15,8 @@ export type Draft = {
   lead?: string;
   /** a vote noted on a line under the clause ("Voting: unanimous"), not part of its text */
   voteNote?: string;
+  /** a motion the minute says was RESOLVED, not only proposed and seconded */
+  resolved?: boolean;
   children: Draft[];
   /** index of the first and last line the draft was read from */
   first: number;
@@ -94,10 +96,12 @@ export function findResolutions(lines: Line[]): Found {
         end++;
       markUsed(used, i, end);
       const rest = [text.slice(labelled[0].length), ...lines.slice(i + 1, end).map((l) => l.text)];
+      // "Decision: The Committee noted the report." has its own verb; "Decision: That …" is agreed.
+      const stated = BODY_DECIDES.exec(rest[0] ?? "")?.[1];
       drafts.push({
         number: String(drafts.length + 1),
         text: rest.join("\n"),
-        leadVerb: "agreed",
+        leadVerb: (stated ? verbWord(stated) : undefined) ?? "agreed",
         children: [],
         first: i,
         last: end - 1,
@@ -131,17 +135,26 @@ export function findResolutions(lines: Line[]): Found {
     }
     i++;
   }
-  if (drafts.length === 0) drafts.push(...secondedMotions(lines));
+  // A motion minuted as RESOLVED is a decision; one only proposed and seconded is, where the
+  // minute records no other.
+  const motions = secondedMotions(lines).filter((m) => !used[m.first]);
+  const resolved = motions.filter((m) => m.resolved);
+  drafts.push(...(drafts.length === 0 && resolved.length === 0 ? motions : resolved));
+  drafts.forEach((d, n) => {
+    if (d.resolved) d.number = String(n + 1);
+  });
   return { drafts, used };
 }
 
 const COUNCILLOR =
   "(?:County\\s+|Town\\s+)?(?:Cllrs?\\.?|Councillors?)\\s+[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’-]*){0,2}";
 /** "Cllr Parker proposed and Cllr Snell seconded that the Council give a grant of £350.",
- * "Proposed by Cllr A, seconded by Cllr B that …": how a small council minutes its decisions. */
+ * "Proposed by Cllr A, seconded by Cllr B that …", "It was proposed by Cllr A, seconded by Cllr B
+ * and RESOLVED that …": how a small council minutes its decisions. Names are matched by their
+ * capitals, so "Cllr Wragg and RESOLVED" is Cllr Wragg. */
 const SECONDED_MOTION = new RegExp(
-  `(?:^|[.!?:]\\s+|\\s[-–]\\s+)((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:it\\s+was\\s+)?(?:proposed|moved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(that\\s[^]*?[.!?]))(?=\\s|$)`,
-  "gi",
+  `(?:^|[.!?:]\\s+|\\s[-–]\\s+)((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:[Ii]t\\s+was\\s+)?(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(?:and\\s+)?((?:(RESOLVED|AGREED|[Rr]esolved|[Aa]greed)\\s+)?(?:that|to)\\s[^]*?[.!?]))(?=\\s|$)`,
+  "g",
 );
 
 /** Where a minute states no decision but a motion proposed and seconded, the motion is its decision. */
@@ -160,14 +173,16 @@ function secondedMotions(lines: Line[]): Draft[] {
       for (const m of paragraph.matchAll(SECONDED_MOTION)) {
         const text = m[2] ?? "";
         const lead = m[1] ?? "";
+        const verb = m[3] ? verbWord(m[3]) : "resolved";
         drafts.push({
           number: String(drafts.length + 1),
           text,
-          leadVerb: "resolved",
+          ...(verb ? { leadVerb: verb } : {}),
           lead,
           children: [],
           first,
           last,
+          ...(m[3] ? { resolved: true } : {}),
         });
       }
     }
@@ -196,7 +211,7 @@ function readLead(lines: Line[], i: number): Lead | undefined {
     decision !== null &&
     /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)\b/i.test(text) &&
     afterVerb
-      .replace(/^\s*(?:that|to)?\s*(?:the\s+\w+(?:\s+\w+)?)?\s*[:\-–—]\s*$/i, "")
+      .replace(/^\s*[:\-–—]?\s*(?:that|to)?\s*(?:the\s+\w+(?:\s+\w+)?)?\s*[:\-–—]\s*$/i, "")
       .trim()
       .split(/\s+/).length > 3;
   return { verb: decision ? verbWord(decision[1] ?? "") : undefined, ownText };
