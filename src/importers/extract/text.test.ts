@@ -71,6 +71,21 @@ describe("plain text and HTML told apart by content", () => {
     );
   });
 
+  test("a Markdown page's front matter gives its title, and its escapes are undone", () => {
+    const source =
+      '---\ntitle: "Ashby Parish Council Minutes May"\ndate: "2017-07-12"\ncategories:\n  - "parish"\n---\n\nMinutes\n\n1\\. Election of Chairman\n\nA\\*B';
+    const text = extractPlain(new TextEncoder().encode(source), "index.md", 1e6);
+    assert.deepEqual(text, {
+      file: "index.md",
+      format: "text",
+      text: "\nMinutes\n\n1. Election of Chairman\n\nA*B",
+      pageStarts: [0],
+      title: "Ashby Parish Council Minutes May",
+    });
+    const plain = extractPlain(new TextEncoder().encode("Item 1\\. kept"), "notes.txt", 1e6);
+    assert.equal(plain !== "html" && plain.text, "Item 1\\. kept");
+  });
+
   test("Markdown-ish text is kept as it is", () => {
     const source =
       "Wellbeing Committee**Wednesday 9 August 2017****Present:**\n\n- (a) concerns;\n\tIndented";

@@ -71,7 +71,10 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
       coOpted = label[0] === CO_OPTED;
       parties = label[0] === PARTIES;
     }
-    const people = (rest === "" ? [] : readPeopleList(rest, status !== "in-attendance" && !coOpted))
+    const runOn = status === "present" ? runOnList(rest) : undefined;
+    const people = (
+      rest === "" ? [] : readPeopleList(runOn?.members ?? rest, status !== "in-attendance" && !coOpted)
+    )
       .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
       .map((p) => ((coOpted || parties) && !p.councillor ? { ...p, external: true } : p));
     if (!label && people.length === 0) break;
@@ -80,9 +83,58 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     for (const person of people) {
       entries.push(entry(chairLabel ? { ...person, role: "chair" } : person, status ?? "present"));
     }
+    for (const person of runOn ? readPeopleList(runOn.others, false) : [])
+      entries.push(entry(person, "in-attendance"));
     end = i + 1;
   }
   return { entries, end };
+}
+
+// A table of attendance flattened into one line, with no commas: "Chairman Cllr S Lintern Vice
+// Chairman Mrs J Taylor Councillors Mrs D Clements Mrs J Lawson Borough Cllr C T Sampson Parish
+// Clerk Mrs J M Markwell". Each title starts a person; a role before one is theirs. Councillors
+// of another council and officers attend; the rest are members.
+const RUN_ON_ROLE =
+  /^(?:Vice[- ]Chair(?:man|woman)?|Chair(?:man|woman)?|Deputy\s+Mayor|Mayor|(?:Parish|Town|Deputy)\s+Clerk|Clerk|Responsible\s+Financial\s+Officer|RFO)\b/;
+const RUN_ON_PERSON =
+  /^(?:(?:Borough|County|District|City|Unitary)\s+)?(?:Cllr|Councillor)\.?\s|^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s/;
+
+function runOnList(text: string): { members: string; others: string } | undefined {
+  if (/[,;]|\s(?:and|&)\s/.test(text) || text.length > 600) return undefined;
+  const words = text.split(/\s+/);
+  const people: { words: string[]; role?: string }[] = [];
+  let role: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const rest = words.slice(i).join(" ");
+    const roleWords = RUN_ON_ROLE.exec(rest)?.[0];
+    if (roleWords && RUN_ON_PERSON.test(words.slice(i + roleWords.split(" ").length).join(" "))) {
+      role = roleWords;
+      i += roleWords.split(" ").length - 1;
+      continue;
+    }
+    if (/^Councillors?$|^Cllrs$/.test(words[i] ?? "")) continue;
+    if (RUN_ON_PERSON.test(rest)) {
+      people.push({ words: [], ...(role ? { role } : {}) });
+      role = undefined;
+      // "Borough Cllr": the council's tier belongs to the title.
+      if (/^(?:Borough|County|District|City|Unitary)$/.test(words[i] ?? ""))
+        people.at(-1)?.words.push(words[i++] ?? "");
+    }
+    people.at(-1)?.words.push(words[i] ?? "");
+  }
+  if (people.length < 3) return undefined;
+  const read = people.map((p) => {
+    const name = p.words.join(" ");
+    const attends =
+      /^(?:Borough|County|District|City|Unitary)\s/.test(name) || /clerk|officer|rfo/i.test(p.role ?? "");
+    // Under "Councillors", "Mrs D Clements" is a councillor.
+    const written = attends || /^(?:Cllr|Councillor)\b/.test(name) ? name : `Cllr ${name}`;
+    return { attends, text: written + (p.role ? ` (${p.role})` : "") };
+  });
+  return {
+    members: read.flatMap((p) => (p.attends ? [] : [p.text])).join(", "),
+    others: read.flatMap((p) => (p.attends ? [p.text] : [])).join(", "),
+  };
 }
 
 function entry(person: PersonRef, status: AttendanceStatus): AttendanceEntry {

@@ -199,7 +199,8 @@ export class BundleBuilder {
 
   /** A councillor named by surname alone ("Councillor Greaves proposed") is the one councillor of
    * that surname the same document names in full ("Councillor Paul Greaves (Vice-Chairman)"). An
-   * honorific ("Mrs Greaves") is a sign of someone else, so only bare surnames are joined. */
+   * honorific ("Mrs Greaves") is a sign of someone else, unless the councillor named in full
+   * bears it too ("Cllr Mrs J Taylor" … "Cllr Mrs Taylor"). */
   #unifySurnames(): Map<string, string> {
     const full = new Map<string, BundlePerson[]>();
     for (const p of this.#people.values()) {
@@ -210,9 +211,11 @@ export class BundleBuilder {
     }
     const renames = new Map<string, string>();
     for (const [key, p] of [...this.#people.entries()]) {
-      if (p.kind !== "councillor" || p.name.includes(" ") || p.honorific !== undefined) continue;
+      if (p.kind !== "councillor" || p.name.includes(" ")) continue;
       const matches = (full.get(p.name.toLowerCase()) ?? []).filter(
-        (f) => f.authority === undefined || p.authority === undefined || f.authority === p.authority,
+        (f) =>
+          (f.authority === undefined || p.authority === undefined || f.authority === p.authority) &&
+          (p.honorific === undefined || p.honorific === f.honorific),
       );
       const target = matches.length === 1 ? matches[0] : undefined;
       if (!target) continue;

@@ -23,7 +23,12 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
   const headingLines = presentAt > 0 ? lines.slice(0, presentAt) : lines.slice(0, 12);
   const heading = readHeading(headingLines);
   const date = heading.date ?? ctx.hints.date;
-  const body = heading.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
+  let body = heading.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
+  if (date && !body) {
+    // "STOKE FERRY PARISH COUNCIL / Minutes of the meeting held on 3rd May, 2017": the council's own.
+    body = fullCouncilOf(ctx.authority);
+    ctx.warnings.push(`${ctx.doc.file}: the minutes name no committee, so they are read as ${body}'s`);
+  }
   if (!date || !body) {
     ctx.warnings.push(`${ctx.doc.file}: minutes without a ${date ? "committee name" : "date"} were skipped`);
     return undefined;
@@ -70,6 +75,12 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     readMinuteItems(rest, ctx, meeting, attendees, itemHeadings(rest));
   }
   return meeting;
+}
+
+/** A parish, town or community council meets as "Parish Council" (and so on); others as "Council". */
+function fullCouncilOf(authority: string): string {
+  const kind = /\b(Parish|Town|Community)\s+Council$/.exec(authority)?.[1];
+  return kind ? `${kind} Council` : "Council";
 }
 
 /** At a meeting of the full council the civic head presides: "Councillor Naylor (Mayor)". */

@@ -16,7 +16,7 @@ const PROPOSED_AND_SECONDED = new RegExp(
   `${TITLE}${NAME}\\s+(?:formally\\s+)?(?:proposed|moved)\\b[^.]{0,300}?(?:\\band|&)\\s+${TITLE}${NAME}\\s+seconded`,
 );
 const PROPOSED_BY = new RegExp(
-  `(?:[Pp]roposed|[Mm]oved)(?:\\s+by|:)?\\s+${TITLE}${NAME}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|:)?\\s+${TITLE}${NAME}`,
+  `(?:[Pp]roposed|[Mm]oved)(?:\\s+by|\\s*[:–-])?\\s+${TITLE}${NAME}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|\\s*[:–-])?\\s+${TITLE}${NAME}`,
 );
 /** The Scottish form: "Councillor Drummond, seconded by Councillor Fraser, moved that …". */
 const SECONDED_BY_MOVED = new RegExp(

@@ -157,7 +157,15 @@ export function readPerson(entry: string, councillorList: boolean): PersonRef | 
       bracket = `(${left})`;
     }
   }
-  let councillor = councillorList;
+  // "Footpath Warden Mr C Philpott": a post before the honorific and the name.
+  const post = /^((?:[A-Z][a-z]+\s+){1,3})(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])/.exec(text);
+  const holdsPost =
+    post?.[1] !== undefined && !bracket && !COUNCILLOR_PREFIX.test(text) && !CIVIC_TITLE.test(text);
+  if (holdsPost && post?.[1]) {
+    bracket = `(${post[1].trim()})`;
+    text = text.slice(post[0].length);
+  }
+  let councillor = councillorList && !holdsPost;
   const prefix = COUNCILLOR_PREFIX.exec(text);
   if (prefix) {
     councillor = true;

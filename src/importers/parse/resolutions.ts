@@ -30,7 +30,7 @@ const LEAD_END = /[:\-–—]\s*$/;
 const VERB_START =
   /^(?:that\b|to\s+[a-z]+|(?:re)?agrees?\b|notes?\b|approves?\b|endorses?\b|delegates?\b|requests?\b|recommends?\b|resolves?\b|receives?\b|authori[sz]es?\b|instructs?\b|asks?\b|supports?\b|welcomes?\b|refers?\b|defers?\b|confirms?\b|adopts?\b|accepts?\b|rejects?\b|refuses?\b|grants?\b|appoints?\b|thanks?\b|resolved\b|agreed\b|noted\b|approved\b|endorsed\b|decided\b)/i;
 const INLINE =
-  /^(?:[Ii]t\s+was\s+)?(?:unanimously\s+)?(RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\b\s*(?:unanimously\s*)?[:\-–—]?\s*(?:that\b|to\b)?/;
+  /^(?:[Ii]t\s+was\s+(?:unanimously\s+)?(resolved|agreed|decided)\b|(?:[Ii]t\s+was\s+)?(?:unanimously\s+)?(RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided)\b)\s*(?:unanimously\s*)?[:\-–—]?\s*(?:that\b|to\b)?/;
 const LABEL_ONLY =
   /^(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed|decided)\b\s*(?:unanimously\s*)?(?:that|to)?\s*[:\-–—]?$/i;
 /** "Decision: The Committee noted the report.", "DECISION: That the minutes … be approved": a label, not a verb. */
@@ -125,7 +125,7 @@ export function findResolutions(lines: Line[]): Found {
       drafts.push({
         number: String(drafts.length + 1),
         text: paragraph,
-        leadVerb: verbWord(single[1] ?? ""),
+        leadVerb: verbWord(single[1] ?? single[2] ?? ""),
         children: block.roots,
         first: i,
         last: block.end - 1,
@@ -157,6 +157,13 @@ const SECONDED_MOTION = new RegExp(
   "g",
 );
 
+/** "Proposed – Cllr Mrs Taylor Seconded – Cllr Mrs Mann" over "That Cllr Mrs Lintern is elected as
+ * Chairman", and "it was unanimously agreed" or "All in favour" below. */
+const LABELLED_MOTION = new RegExp(
+  `^(?:[Pp]roposed|[Mm]oved)(?:\\s+by|\\s*[:–-])?\\s+${COUNCILLOR}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|\\s*[:–-])?\\s+${COUNCILLOR}\\.?$`,
+);
+const CARRIED = /\b(?:agreed|carried|approved|resolved|all\s+in\s+favour|unanimous(?:ly)?)\b/i;
+
 /** Where a minute states no decision but a motion proposed and seconded, the motion is its decision. */
 function secondedMotions(lines: Line[]): Draft[] {
   const drafts: Draft[] = [];
@@ -169,6 +176,17 @@ function secondedMotions(lines: Line[]): Draft[] {
       .slice(first, last + 1)
       .map((l) => l.text)
       .join(" ");
+    const motion = LABELLED_MOTION.test(paragraph) ? labelledMotion(lines, last + 1) : undefined;
+    if (motion) {
+      drafts.push({
+        ...motion.draft,
+        number: String(drafts.length + 1),
+        lead: `${paragraph.replace(/\.?$/, ".")} ${motion.outcome}`,
+        first,
+      });
+      first = motion.draft.last;
+      continue;
+    }
     if (paragraph.length <= 4000) {
       for (const m of paragraph.matchAll(SECONDED_MOTION)) {
         const text = m[2] ?? "";
@@ -289,6 +307,37 @@ function place(stack: Level[], roots: Draft[], marker: Marker, draft: Draft): vo
 /** A wrapped sentence goes on: the line before did not end one, or this one starts in lower case. */
 function continues(previous: string, text: string): boolean {
   return !/[.;!?)]$/.test(previous.trimEnd()) || /^[a-z]/.test(text);
+}
+
+/** The motion's words in the paragraph after the proposer and seconder, and the outcome after it. */
+function labelledMotion(lines: Line[], from: number): { draft: Draft; outcome: string } | undefined {
+  const paragraphs: { first: number; last: number; text: string }[] = [];
+  for (let i = from; i < lines.length && paragraphs.length < 2; i++) {
+    if ((lines[i]?.text ?? "") === "") continue;
+    let last = i;
+    while ((lines[last + 1]?.text ?? "") !== "") last++;
+    const text = lines
+      .slice(i, last + 1)
+      .map((l) => l.text)
+      .join(" ");
+    paragraphs.push({ first: i, last, text });
+    i = last;
+  }
+  const [motion, after] = paragraphs;
+  if (!motion || !/^['‘"“]?That\b/.test(motion.text)) return undefined;
+  const outcome = after && after.text.length <= 200 && CARRIED.test(after.text) ? after : undefined;
+  const text = motion.text.replace(/^['‘"“]|['’"”]$/g, "");
+  const draft: Draft = {
+    number: "1",
+    text,
+    leadVerb:
+      verbWord(/\b(?:agreed|approved|resolved)\b/i.exec(outcome?.text ?? "")?.[0] ?? "") ?? "resolved",
+    children: [],
+    first: motion.first,
+    last: (outcome ?? motion).last,
+    ...(outcome ? { resolved: true } : {}),
+  };
+  return { draft, outcome: outcome?.text ?? "" };
 }
 
 function markUsed(used: boolean[], from: number, to: number): void {

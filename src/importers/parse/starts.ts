@@ -95,7 +95,7 @@ function isMinutesOpening(lines: Line[], i: number): boolean {
   if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–\t]\s*\S/i.test(text))
     return true;
   if (/^members\s+of\s+the\s+[\w -]{3,40}:\s*\S/i.test(text)) return true;
-  return /^(members|councillors)\s+present\b/i.test(text) || /^attendance\s*:?\s*$/i.test(text);
+  return /^(members|councillors)\s+present\b/i.test(text) || /^attendance\s*(?::\s*\S.*)?$/i.test(text);
 }
 
 function isMetadataBlock(lines: Line[], i: number): boolean {
