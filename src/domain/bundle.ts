@@ -33,6 +33,20 @@ export type Bundle = {
   decisions?: BundleDecision[];
 };
 
+/** Whether a bundle records anything beyond the authorities, bodies and people it names: an
+ * imported file that gives only those was not understood. */
+export function recordsNothing(bundle: Bundle): boolean {
+  return (
+    bundle.meetings.length === 0 &&
+    bundle.memberships.length === 0 &&
+    bundle.documents.length === 0 &&
+    bundle.issues.length === 0 &&
+    bundle.workProgramme.length === 0 &&
+    (bundle.forwardPlan ?? []).length === 0 &&
+    (bundle.decisions ?? []).length === 0
+  );
+}
+
 export type BundleAuthority = {
   name: string;
   nation?: Nation;

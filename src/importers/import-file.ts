@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Bundle, BundleDocument } from "../domain/bundle.js";
+import { recordsNothing, type BundleDocument } from "../domain/bundle.js";
 import { parseBundle } from "../domain/bundle-validate.js";
 import { WitanError } from "../errors.js";
 import { sha256, type FileStore } from "../records/files.js";
@@ -53,7 +53,7 @@ export async function importFile(path: string, options: ImportFileOptions = {}):
   const extracted = await extractText(bytes, file, options.extract);
   const parse = options.parse ?? parseDocument;
   const parsed = withFileName(file, () => parse(extracted, hints));
-  if (isEmpty(parsed.bundle)) {
+  if (recordsNothing(parsed.bundle)) {
     throw new WitanError(
       "DOCUMENT_UNRECOGNISED",
       `${file}: Witan does not recognise this document's layout; it found no agenda, minutes, report, ` +
@@ -120,16 +120,6 @@ function withFileName<T>(file: string, step: () => T): T {
     }
     throw error;
   }
-}
-
-function isEmpty(bundle: Bundle): boolean {
-  return (
-    bundle.meetings.length === 0 &&
-    bundle.documents.length === 0 &&
-    bundle.issues.length === 0 &&
-    bundle.workProgramme.length === 0 &&
-    (bundle.forwardPlan ?? []).length === 0
-  );
 }
 
 /**

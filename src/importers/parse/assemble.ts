@@ -1,6 +1,7 @@
 import type { BundleDocument } from "../../domain/bundle.js";
 import { readAgenda } from "./agenda.js";
 import { parseArticle } from "./article.js";
+import { parseCommitteePage } from "./committee-page.js";
 import { addLeadMember, addPerson, type Context, sourceOf } from "./context.js";
 import { longDate } from "./dates.js";
 import { readFrontSheet } from "./front-sheet.js";
@@ -84,6 +85,9 @@ export function assemble(parts: Part[], ctx: Context): string[] {
         break;
       case "meeting-page":
         parseMeetingPage(part.lines, ctx);
+        break;
+      case "committee-page":
+        parseCommitteePage(part.lines, ctx);
         break;
       case "article":
         parseArticle(part.lines, ctx);

@@ -165,16 +165,6 @@ export class BundleBuilder {
       if (value !== undefined && !(field in known)) Object.assign(known, { [field]: value });
   }
 
-  get isEmpty(): boolean {
-    return (
-      this.#meetings.size === 0 &&
-      this.#documents.size === 0 &&
-      this.#workProgramme.length === 0 &&
-      this.#issues.size === 0 &&
-      this.#decisions.size === 0
-    );
-  }
-
   build(): Bundle {
     const renames = this.#unifySurnames();
     const rename = (name: string): string => renames.get(personNameKey(name)) ?? name;

@@ -3,6 +3,7 @@ import type { ExtractedText, ImportHints, ParsedDocument } from "../types.js";
 import { looksLikeArticle } from "./article.js";
 import { assemble } from "./assemble.js";
 import { resolveAuthority } from "./authority.js";
+import { recordsNothing } from "../../domain/bundle.js";
 import { BundleBuilder } from "./builder.js";
 import type { Context } from "./context.js";
 import { unfoldColumns } from "./columns.js";
@@ -44,8 +45,9 @@ function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {
   const out = new BundleBuilder();
   const ctx: Context = { doc, hints, out, authority: out.authority(authority), warnings };
   const names = assemble(parts, ctx);
-  if (out.isEmpty) throw unrecognised(doc);
-  return { bundle: out.build(), parts: names, warnings };
+  const bundle = out.build();
+  if (recordsNothing(bundle)) throw unrecognised(doc);
+  return { bundle, parts: names, warnings };
 }
 
 function unrecognised(doc: ExtractedText): WitanError {

@@ -36,15 +36,21 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   const headings = pageItems(lines, Math.max(0, titleAt));
   const head = lines.slice(0, headings[0]?.index ?? lines.length);
   for (const line of head) {
-    const venue = /^(?:venue|location|place)\s*:\s*(.+)$/i.exec(line.text);
+    const venue = /^(?:proposed\s+)?(?:venue|location|place)\s*:\s*(.+)$/i.exec(line.text);
     // ModernGov follows the venue with a "View directions" link.
     if (venue?.[1]) meeting.venue ??= venue[1].replace(/[.\s]*\bview\s+(?:directions|map)\b.*$/i, "").trim();
     meetingFile(ctx, line, meeting);
     const contact = /^contact\s*:\s*(.+)$/i.exec(line.text);
     if (contact?.[1] && !meeting.contact) {
-      const [name, job] = contact[1].split(/\s*,\s*|\s{2,}|\s+(?:email|tel|telephone)\b/i);
+      const [name, job] = contact[1].split(
+        /\s*,\s*|\s{2,}|\s+(?:email|tel|telephone)\b|\s+(?=\+?\d[\d ]{6,})/i,
+      );
       const person = readPerson(name ?? "", false);
-      if (person) meeting.contact = addPerson(ctx, job ? { ...person, jobTitle: job.trim() } : person);
+      if (person)
+        meeting.contact = addPerson(
+          ctx,
+          job && !/\d/.test(job) ? { ...person, jobTitle: job.trim() } : person,
+        );
     }
   }
   const presentAt = head.findIndex((l) => PRESENT.test(l.text));
@@ -110,6 +116,8 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
     if (source) item.source = source;
   }
   if (hasMinutes) meeting.status = "held";
+  // "Kingston Committee - Thursday 4 December 2025 7:30 pm, CANCELLED"
+  else if (/,\s*cancelled\b/i.test(when)) meeting.status = "cancelled";
 }
 
 /** The meeting's own papers, linked above its items: "Agenda frontsheet PDF 198 KB", "Printed

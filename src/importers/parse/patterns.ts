@@ -36,7 +36,7 @@ export const ISSUE_HISTORY_HEADING = /^issue\s*[-–:]\s*meetings$/i;
 export const MEETING_REF =
   /^Meeting:\s*(\d{1,2}\/\d{1,2}\/\d{4})\s*[-–]\s*(.+?)\s*\(Item\s+([^()]{1,20})\)\s*$/i;
 export const MEETING_PAGE_HEADING =
-  /^(?:agenda\s+and\s+(?:minutes|decisions|draft\s+minutes)|agenda|minutes|decisions)$/i;
+  /^(?:agenda\s+and\s+(?:minutes|decisions|draft\s+minutes)|agenda,\s+decisions\s+and\s+minutes|agenda|minutes|decisions|meeting)$/i;
 
 /** "Health Overview and Scrutiny Committee - Wednesday, 20th September, 2023 10.00 am" */
 export const MEETING_TITLE_LINE =

@@ -1,4 +1,5 @@
 import { findDates } from "./dates.js";
+import { COMMITTEE_PAGE_HEADING } from "./committee-page.js";
 import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
 import { isBlank, type Line } from "./lines.js";
 import {
@@ -30,6 +31,8 @@ export type PartKind =
   | "decisions"
   | "issue-history"
   | "meeting-page"
+  /** a committee's own page: its members and the officer who supports it */
+  | "committee-page"
   | "article"
   /** text no recogniser claims, such as the pages after a padding page that follow minutes */
   | "other";
@@ -48,6 +51,7 @@ export function segment(lines: Line[], title?: string): Part[] {
 function wholePageKind(lines: Line[], title: string | undefined): PartKind | undefined {
   const head = firstNonBlank(lines, 40);
   if (head.some((l) => ISSUE_HISTORY_HEADING.test(l.text))) return "issue-history";
+  if (COMMITTEE_PAGE_HEADING.test(head[0]?.text ?? "")) return "committee-page";
   // ModernGov's page of one decision: "Decision details", its title, then its labels.
   if (DECISION_PAGE_HEADING.test(head[0]?.text ?? "") && head.some((l) => labelField(l.text)))
     return "decisions";
@@ -63,6 +67,11 @@ function wholePageKind(lines: Line[], title: string | undefined): PartKind | und
   const pageTitle = title !== undefined && PAGE_TITLE.test(title);
   const rows = lines.filter((l) => /^\d{1,4}[a-z]?\.?\t\S/.test(l.raw)).length;
   if (pageHeading && pageTitle && (minutesMarkers >= 1 || rows >= 2)) return "meeting-page";
+  // A meeting with no papers yet, or called off: "No documents are available for this meeting".
+  const bare = head.some((l) =>
+    /\bno\s+documents\s+are\s+available\b|,\s*cancelled$|\bpostponed$/i.test(l.text),
+  );
+  if (pageHeading && (pageTitle || titleLine) && bare) return "meeting-page";
   if (pageHeading && (titleLine || venue) && minutesMarkers >= 1) return "meeting-page";
   if (titleLine && venue && minutesMarkers >= 1) return "meeting-page";
   return undefined;

@@ -163,3 +163,52 @@ describe("a ModernGov meeting page with the product's defaults", () => {
     );
   });
 });
+
+function readPage(html: string, file: string) {
+  return parseDocument(readHtml(new TextEncoder().encode(html), file), { authority: AUTHORITY }).bundle;
+}
+
+describe("other ModernGov pages", () => {
+  it("a meeting called off: its date, time, proposed venue, contact, and status cancelled", () => {
+    const bundle = readPage(
+      `<html><head><title>Agenda for Ashwell Area Committee on Thursday 4 December 2025, 7:30 pm - Modern Council</title></head>
+      <body><div id="modgov"><h1 class="mgMainTitleTxt">Meeting</h1>
+      <h2 class="mgSubTitleTxt">Ashwell Area Committee - Thursday 4 December 2025 7:30 pm, CANCELLED</h2>
+      <p>No documents are available for this meeting</p>
+      <p><span class="mgLabel">Proposed venue: </span>Guildhall, Ashwell. <a href="#">View directions</a></p>
+      <p><span class="mgLabel">Contact: </span>Alice Aubrey 01632 960000 Email: alice.aubrey@ashwell.example</p>
+      </div></body></html>`,
+      "cancelled.html",
+    );
+    assert.deepEqual(
+      bundle.meetings.map((m) => [m.body, m.date, m.start, m.venue, m.contact, m.status]),
+      [["Ashwell Area Committee", "2025-12-04", "19:30", "Guildhall, Ashwell", "Alice Aubrey", "cancelled"]],
+    );
+  });
+
+  it("a committee's page: its members with chair and vice-chair, and its support officer as clerk", () => {
+    const bundle = readPage(
+      `<html><head><title>Committee details - Ashwell Area Committee - Modern Council</title></head>
+      <body><div id="modgov"><h1 class="mgMainTitleTxt">Committee details</h1>
+      <h2 class="mgSubTitleTxt">Ashwell Area Committee</h2>
+      <ul class="mgActionList"><li><a href="#">Browse meetings and agendas for this committee</a></li></ul>
+      <h2 class="mgSectionTitle">Purpose of committee</h2><p>Local matters.</p>
+      <h2 class="mgSectionTitle">Membership</h2>
+      <ul class="mgBulletList"><li>Councillor Olly Wren (Chair)</li><li>Councillor Anne Owen (Vice-Chair)</li><li>Councillor Rowena Bass</li></ul>
+      <h2 class="mgSectionTitle">Contact information</h2>
+      <p>Support officer: Alice Aubrey. Tel: 01632 960000 / Email: alice.aubrey@ashwell.example</p>
+      </div></body></html>`,
+      "committee.html",
+    );
+    assert.deepEqual(
+      bundle.memberships.map((m) => [m.person, m.body, m.role]),
+      [
+        ["Olly Wren", "Ashwell Area Committee", "chair"],
+        ["Anne Owen", "Ashwell Area Committee", "vice-chair"],
+        ["Rowena Bass", "Ashwell Area Committee", "member"],
+        ["Alice Aubrey", "Ashwell Area Committee", "clerk"],
+      ],
+    );
+    assert.deepEqual(bundle.meetings, []);
+  });
+});
