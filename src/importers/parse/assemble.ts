@@ -12,6 +12,7 @@ import { itemKind, markedKeyDecision } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { parseMeetingPage } from "./meeting-page.js";
+import { parseMeetingsList } from "./meetings-list.js";
 import { parseMinutes } from "./minutes.js";
 import { readPerson } from "./people.js";
 import { PackItems } from "./pack.js";
@@ -88,6 +89,9 @@ export function assemble(parts: Part[], ctx: Context): string[] {
         break;
       case "committee-page":
         parseCommitteePage(part.lines, ctx);
+        break;
+      case "meetings-list":
+        parseMeetingsList(part.lines, ctx);
         break;
       case "article":
         parseArticle(part.lines, ctx);

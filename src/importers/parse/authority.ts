@@ -50,7 +50,7 @@ export function resolveAuthority(
   );
 }
 
-const WEB_PAGES = new Set(["issue-history", "meeting-page", "committee-page", "article"]);
+const WEB_PAGES = new Set(["issue-history", "meeting-page", "committee-page", "meetings-list", "article"]);
 
 function statedAuthority(doc: ExtractedText, parts: Part[]): string | undefined {
   for (const part of parts) {

@@ -1,6 +1,7 @@
 import { findDates } from "./dates.js";
 import { COMMITTEE_PAGE_HEADING } from "./committee-page.js";
 import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
+import { MEETINGS_LIST_HEADING } from "./meetings-list.js";
 import { isBlank, type Line } from "./lines.js";
 import {
   ISSUE_HISTORY_HEADING,
@@ -33,6 +34,8 @@ export type PartKind =
   | "meeting-page"
   /** a committee's own page: its members and the officer who supports it */
   | "committee-page"
+  /** a committee's list of its meetings */
+  | "meetings-list"
   | "article"
   /** text no recogniser claims, such as the pages after a padding page that follow minutes */
   | "other";
@@ -52,6 +55,7 @@ function wholePageKind(lines: Line[], title: string | undefined): PartKind | und
   const head = firstNonBlank(lines, 40);
   if (head.some((l) => ISSUE_HISTORY_HEADING.test(l.text))) return "issue-history";
   if (COMMITTEE_PAGE_HEADING.test(head[0]?.text ?? "")) return "committee-page";
+  if (MEETINGS_LIST_HEADING.test(head[0]?.text ?? "")) return "meetings-list";
   // ModernGov's page of one decision: "Decision details", its title, then its labels.
   if (DECISION_PAGE_HEADING.test(head[0]?.text ?? "") && head.some((l) => labelField(l.text)))
     return "decisions";

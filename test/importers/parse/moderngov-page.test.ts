@@ -212,3 +212,35 @@ describe("other ModernGov pages", () => {
     assert.deepEqual(bundle.meetings, []);
   });
 });
+
+describe("a committee's list of meetings", () => {
+  it("gives each meeting its date, time and state: planned, its agenda out, held, or called off", () => {
+    const bundle = readPage(
+      `<html><head><title>Browse meetings - Ashwell Area Committee - Modern Council</title></head>
+      <body><div id="modgov"><h1 class="mgMainTitleTxt">Browse meetings</h1>
+      <h2 class="mgSubTitleTxt">Ashwell Area Committee</h2>
+      <p>This page lists the meetings for Ashwell Area Committee.</p>
+      <h2 class="mgSectionTitle">Meetings</h2>
+      <ul class="mgBulletList">
+        <li><a href="#">15 Jun 2026 7:30 pm</a></li>
+        <li><a href="#">29 Jan 2026 7:30 pm</a> - <a href="#">Agenda</a>, <a href="#">Decisions</a></li>
+        <li><a href="#">15 Jan 2026 7:00 pm</a> - <a href="#">Agenda</a>, <a href="#">Minutes</a></li>
+        <li><a href="#">4 Dec 2025 7:30 pm</a> - CANCELLED</li>
+      </ul></div></body></html>`,
+      "meetings.html",
+    );
+    assert.deepEqual(
+      bundle.meetings.map((m) => [m.date, m.start, m.status, m.published]),
+      [
+        ["2026-06-15", "19:30", "scheduled", undefined],
+        ["2026-01-29", "19:30", "scheduled", true],
+        ["2026-01-15", "19:00", "held", true],
+        ["2025-12-04", "19:30", "cancelled", undefined],
+      ],
+    );
+    assert.deepEqual(
+      bundle.bodies.map((b) => b.name),
+      ["Ashwell Area Committee"],
+    );
+  });
+});
