@@ -15,7 +15,7 @@ export type AttendanceEntry = {
 
 /** Voting members who are not councillors: co-opted, added and church representatives. */
 const CO_OPTED =
-  /^(?:co-?opted|added|independent|religious|church|parent\s+governor)\s+(?:members?|representatives?)\b\s*[:\-–]?\s*/i;
+  /^(?:co-?opted|added|independent|religious|church|parent(?:\s+governor)?|teacher|pupil|youth)\s+(?:members?|representatives?)\b(?:\s*\([^)]{1,30}\))?(?:\s+for\s+[\w ]{3,40})?\s*[:\-–]?\s*/i;
 
 /** A hearing's parties (applicant, their representative, the police) are there, not members, and
  * not the council's officers. */

@@ -104,13 +104,22 @@ function applyMotion(r: Resolution, motion: Motion, ctx: ResolutionContext): voi
 }
 
 /** "SCHEDULE OF REQUIREMENTS" then "a) Heading" lines, each with "•" requirements under it. */
+/** "- moved by Councillor Strachan, seconded by Councillor Lennie" under a motion: who moved it. */
+const MOVER = /^[•\u2022\uf0b7▪◦*-]?\s*(?:moved|proposed|seconded)\b/i;
+
+function nextText(lines: Line[], at: number): string {
+  return lines.slice(at + 1).find((l) => l.text !== "")?.text ?? "";
+}
+
 function readSchedule(lines: Line[], used: boolean[]): BundleCondition[] {
   const conditions: BundleCondition[] = [];
   // After "granted subject to the following conditions:" a group's heading may be a plain line
   // ("Prevention of public nuisance") over its bullets, as a licensing decision sets them out.
   const plainGroups = lines.some((l, k) => used[k] && CONDITIONS_FOLLOW.test(l.text));
   const isGroup = (t: string, at: number) =>
-    (readMarker(t) !== undefined || (plainGroups && isPlainGroup(t))) && bulletFollows(lines, at);
+    (readMarker(t) !== undefined || (plainGroups && isPlainGroup(t))) &&
+    bulletFollows(lines, at) &&
+    !MOVER.test(nextText(lines, at));
   for (let i = 0; i < lines.length; i++) {
     if (used[i]) continue;
     const text = lines[i]?.text ?? "";

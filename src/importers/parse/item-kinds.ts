@@ -11,7 +11,7 @@ const KINDS: [RegExp, string][] = [
   ],
   [/\bdeclarations?\b|\binterests?$/i, "declarations"],
   [
-    /^(?:the\s+)?minutes?\s+of\b|^(?:the\s+)?minutes\b|\bconfirmation\s+of\s+(?:the\s+)?minutes\b|^to\s+(?:(?:confirm|approve|receive|sign|adopt|agree)\s*(?:,|&|and)?\s*)+(?:the\s+)?minutes\b/i,
+    /^(?:the\s+)?minutes?\s+of\b|^(?:the\s+)?minutes?$|^(?:the\s+)?minutes\b|\bconfirmation\s+of\s+(?:the\s+)?minutes\b|^to\s+(?:(?:confirm|approve|receive|sign|adopt|agree)\s*(?:,|&|and)?\s*)+(?:the\s+)?minutes\b/i,
     "minutes",
   ],
   [/\burgent\s+(?:business|items?|matters?)\b|\bchair'?s'?\s+urgent\b|\blate\s+items?\b/i, "urgent-business"],

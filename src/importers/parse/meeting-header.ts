@@ -2,6 +2,7 @@ import { authorityFromCapitals, findAuthorities } from "./authorities.js";
 import { isCapitals, looksLikeBody, titleCase } from "./bodies.js";
 import { findDates, findTime } from "./dates.js";
 import type { Line } from "./lines.js";
+import { VENUE_LINE } from "./patterns.js";
 
 // The heading of minutes: "Health Overview and Scrutiny Committee / Wednesday 9 August 2023",
 // "MINUTES of a meeting of the PLANNING COMMITTEE held in the Council Chamber, … on Thursday,
@@ -76,6 +77,9 @@ export function readHeading(lines: Line[]): MeetingHeading {
         const afterDate = text.slice(date.index + date.length);
         const time = findTime(afterDate);
         if (time) heading.start = time.time;
+        // "10.00 am, Tuesday 11 March 2025": the time first.
+        const timeFirst = time ? undefined : findTime(text.slice(0, date.index));
+        if (timeFirst && timeFirst.index === 0) heading.start = timeFirst.time;
         // "2.00pm to 3.45pm": the end follows the start.
         let rest = time ? afterDate.slice(time.index + time.length) : "";
         const until = /^\s*(?:-|–|to|until)\s*/i.exec(rest);
@@ -110,6 +114,14 @@ export function readHeading(lines: Line[]): MeetingHeading {
     }
     const venue = HELD_AT.exec(text) ?? HELD_ON_IN.exec(text);
     if (venue?.[1] && !heading.venue) heading.venue = venue[1].trim();
+    else if (
+      !heading.venue &&
+      heading.date &&
+      text.length <= 100 &&
+      !/[.;]$/.test(text) &&
+      VENUE_LINE.test(text)
+    )
+      heading.venue = text;
     if (!heading.body && !of && text.length <= 100 && looksLikeBody(text) && findDates(text).length === 0) {
       const named = findAuthorities(text)[0];
       if (!(named && named.name.length >= text.length - 1)) heading.body = bodyName(text);

@@ -32,7 +32,13 @@ const FORMS = [PROPOSED_AND_SECONDED, PROPOSED_BY, SECONDED_BY_MOVED, PROPOSED_S
  * amendment ("As an amendment, Councillor X, seconded by …"), is passed over. */
 function lastProposal(flat: string): RegExpExecArray | undefined {
   let best: RegExpExecArray | undefined;
+  // Under an "Amendment" heading, as Scottish minutes set motion and amendment apart, the mover
+  // is the amendment's.
+  let amendment = false;
   for (const sentence of sentences(flat)) {
+    if (/^\s*amendments?\s*\.?\s*$/i.test(sentence.text)) amendment = true;
+    else if (/^\s*(?:motion|decision|voting)\s*\.?\s*$/i.test(sentence.text)) amendment = false;
+    if (amendment) continue;
     if (/^\s*(?:as\s+an\s+amendment|an\s+amendment\s+was)\b/i.test(sentence.text)) continue;
     for (const form of FORMS) {
       const m = form.exec(sentence.text);
@@ -48,7 +54,7 @@ function lastProposal(flat: string): RegExpExecArray | undefined {
 function sentences(flat: string): { text: string; at: number }[] {
   const out: { text: string; at: number }[] = [];
   // A full stop ends a sentence unless it follows an initial ("Cllr D. Hartley") or "No".
-  const re = /(?<!\b[A-Z]|\bNo)\.\s+(?=[A-Z("“])/g;
+  const re = /(?<!\b[A-Z]|\bNo)\.\s+(?=[A-Z0-9("“])/g;
   let at = 0;
   for (const m of flat.matchAll(re)) {
     out.push({ text: flat.slice(at, m.index + 1), at });
@@ -59,7 +65,8 @@ function sentences(flat: string): { text: string; at: number }[] {
 }
 
 export function readMotion(text: string): Motion {
-  const flat = squash(text).slice(0, 6000);
+  // A name ends with its paragraph: "seconded by Councillor Strachan⏎⏎Amendment" is Strachan.
+  const flat = squash(text.replace(/([^.\s])[ \t]*\n[ \t]*\n/g, "$1.\n\n")).slice(0, 6000);
   const motion: Motion = {};
   const m = lastProposal(flat);
   if (m) {
@@ -77,6 +84,8 @@ const COUNTED = [
   /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/gi,
+  // Scotland: "For the motion - 7 votes, For the amendment - 5 votes".
+  /\bfor\s+the\s+motion\s*[-–:]?\s*(\d{1,4})\s+votes?\s*,?\s*for\s+the\s+amendment\s*[-–:]?\s*(\d{1,4})\s+votes?()/gi,
   // Scotland: "On a division, there voted for the motion 5 and for the amendment 3".
   /\bvoted\s+for\s+the\s+motion\s+(\d{1,4})\s+and\s+for\s+the\s+amendment\s+(\d{1,4})()/gi,
 ];

@@ -45,3 +45,7 @@ export const MEETING_TITLE_LINE =
 /** A web page's title: "Agenda for Planning Committee on Tuesday, 14th March, 2023, 6.30 pm". */
 export const PAGE_TITLE =
   /^(?:agenda\s+and\s+(?:minutes|decisions)|agenda|minutes|draft\s+minutes|decisions)\s+(?:for|of)\s+(.{3,120}?)\s+on\s+(.{6,80})$/i;
+
+/** "Council Chamber, Clune House, Port Ardlie": a line naming where a meeting is held. */
+export const VENUE_LINE =
+  /^(?:the\s+)?(?:council\s+chamber|committee\s+room|civic\s+(?:centre|offices)|town\s+hall|guildhall|county\s+hall|city\s+hall|council\s+offices|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:house|hall|chamber|room|centre|offices|headquarters))\b[^:]*$/i;

@@ -20,7 +20,7 @@ export type PersonRef = {
 const CIVIC_TITLE = /^((?:Lord\s+|Deputy\s+|Metro\s+|Regional\s+)?Mayor|Provost|Lord\s+Provost)\s+(?=[A-Z])/;
 // A police officer's rank stands where an honorific would ("PC Mark Dunn", "Sgt Lee").
 const HONORIFIC =
-  /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Revd|Canon|PCSO|PC|Sgt|Sergeant|Insp|Inspector|Supt)\.?\s+/;
+  /^(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Reverend|Rev|Revd|Canon|Father|Rabbi|Imam|PCSO|PC|Sgt|Sergeant|Insp|Inspector|Supt)\.?\s+/;
 const COUNCILLOR_PREFIX =
   /^(?:(?:County|Borough|District|Town|Parish|City)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Aldermen|Provost|Bailie)\s*:?\s+/i;
 const NAME_WORD =
@@ -236,6 +236,20 @@ export function readPeopleList(text: string, councillorList = false): PersonRef[
     body = body.slice(prefix[0].length);
   }
   const people: PersonRef[] = [];
+  // "Amanda Rintoul, Executive Director of Education, Children and Families; Niall Buchanan, …":
+  // with semicolons between people, a comma parts a name from its post.
+  if (body.includes(";")) {
+    const posts = body
+      .split(/\s*;\s*(?:and\s+)?/)
+      .map((entry) => /^([^,]{3,60}),\s*(.{3,160})$/.exec(entry.trim()));
+    if (posts.length >= 2 && posts.every((m) => m?.[1] && looksLikeName(m[1].replace(HONORIFIC, "")))) {
+      for (const m of posts) {
+        const person = readPerson(m?.[1] ?? "", councillors);
+        if (person) people.push({ ...person, jobTitle: (m?.[2] ?? "").replace(/[.;]$/, "") });
+      }
+      return people;
+    }
+  }
   for (const entry of splitList(body)) {
     const role = roleWord(entry);
     const last = people[people.length - 1];

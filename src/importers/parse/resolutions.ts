@@ -46,7 +46,12 @@ const BULLET = /^[-–•\u2022\uf0b7*▪◦]\s*/;
 const VOTE_NOTE =
   /^\(?\s*(?:(?:voting|votes?|result\s+of\s+(?:the\s+)?vote)\s*[:\-–—]\s*\S|(?:carried|lost|agreed)\s+(?:unanimously|nem\.?\s*con|by\s+\d+\s+votes?\b)|unanimous(?:ly)?\s*\)?\.?$)/i;
 
+/** "Decision" alone on its line over the decision, as Scottish councils minute each item. */
+const DECISION_HEADING = /^decisions?$/i;
+
 export function findResolutions(lines: Line[]): Found {
+  const headed = lines.flatMap((l, i) => (DECISION_HEADING.test(l.text) ? [i] : []));
+  if (headed.length > 0) return decisionBlocks(lines, headed);
   const used = lines.map(() => false);
   const drafts: Draft[] = [];
   let i = 0;
@@ -338,6 +343,40 @@ function labelledMotion(lines: Line[], from: number): { draft: Draft; outcome: s
     ...(outcome ? { resolved: true } : {}),
   };
   return { draft, outcome: outcome?.text ?? "" };
+}
+
+/** Under each "Decision" heading: numbered clauses, or the paragraph of the decision with any
+ * clauses its colon leads into. What follows ("(Reference – report, submitted.)") is narrative. */
+function decisionBlocks(lines: Line[], headed: number[]): Found {
+  const used = lines.map(() => false);
+  const drafts: Draft[] = [];
+  for (const heading of headed) {
+    let first = heading + 1;
+    while (first < lines.length && (lines[first]?.text ?? "") === "") first++;
+    if (readMarker(lines[first]?.text ?? "")) {
+      const block = readEntries(lines, first);
+      markUsed(used, heading, block.end);
+      drafts.push(...block.roots);
+      continue;
+    }
+    let end = first;
+    while (end < lines.length && (lines[end]?.text ?? "") !== "") end++;
+    if (end === first) continue;
+    const text = lines
+      .slice(first, end)
+      .map((l) => l.text)
+      .join("\n");
+    const clauses = /:\s*$/.test(text) ? readEntries(lines, end) : { roots: [], end };
+    markUsed(used, heading, clauses.end);
+    drafts.push({
+      number: String(drafts.length + 1),
+      text,
+      children: clauses.roots,
+      first,
+      last: clauses.end - 1,
+    });
+  }
+  return { drafts, used };
 }
 
 function markUsed(used: boolean[], from: number, to: number): void {
