@@ -1,5 +1,6 @@
 import type { AttendanceStatus } from "../../domain/bundle.js";
 import type { Line } from "./lines.js";
+import { findAuthorities } from "./authorities.js";
 import { readPeopleList, roleOfJob, type PersonRef } from "./people.js";
 
 // The attendance block at the head of minutes: "Present:", "Apologies for absence:", "Also in
@@ -54,10 +55,23 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     const raw = lines[i]?.text ?? "";
     if (raw === "") continue;
     const cells = raw.split("\t").map((c) => c.trim());
+    // A table's header row ("Name | Constituent Authority") names no one.
+    if (status !== undefined && cells.length > 1 && cells.every((c) => c === "" || HEADER_CELL.test(c))) {
+      end = i + 1;
+      continue;
+    }
+    // A cell that opens a bracket goes on in the line below: "(substitute for Councillor⏎Barnaby Kettle)".
+    const below = lines[i + 1]?.text ?? "";
+    if (unclosed(cells[0] ?? "") && below !== "" && !below.includes("\t") && below.length < 80) {
+      cells[0] = `${cells[0] ?? ""} ${below}`;
+      i++;
+    }
     // A table row "Present | Councillor A, Councillor B": the label in one cell, the names in the next.
     const labelCell = LABELS.find(([pattern]) => (cells[0] ?? "").replace(pattern, "") === "");
     const text =
       labelCell && cells[1] && cells.length === 2 ? `${cells[0] ?? ""}: ${cells[1]}` : (cells[0] ?? raw);
+    // Or "Councillor A (Chair) | Pendlebrook County Council": the member's council beside them.
+    const beside = !labelCell && cells.length === 2 ? cells[1] : undefined;
     const label = LABELS.find(([pattern]) => pattern.test(text));
     let rest = text;
     if (label) {
@@ -77,6 +91,12 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     )
       .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
       .map((p) => ((coOpted || parties) && !p.councillor ? { ...p, external: true } : p));
+    const [only] = people;
+    if (only && people.length === 1 && beside) {
+      const council = findAuthorities(beside)[0]?.name;
+      if (council && council.length >= beside.length - 1) only.organisation ??= council;
+      else only.jobTitle ??= beside;
+    }
     if (!label && people.length === 0) break;
     if (!label && /^(the\s+meeting|note\b|meeting\s+(?:started|commenced|opened))/i.test(rest)) break;
     const chairLabel = label !== undefined && /^in\s+the\s+chair/i.test(text);
@@ -135,6 +155,13 @@ function runOnList(text: string): { members: string; others: string } | undefine
     members: read.flatMap((p) => (p.attends ? [] : [p.text])).join(", "),
     others: read.flatMap((p) => (p.attends ? [p.text] : [])).join(", "),
   };
+}
+
+const HEADER_CELL =
+  /^(?:names?|members?|councillors?|(?:constituent\s+)?authority|council|organisation|representing|role|party|ward|division|position|title|status)$/i;
+
+function unclosed(text: string): boolean {
+  return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
 }
 
 function entry(person: PersonRef, status: AttendanceStatus): AttendanceEntry {

@@ -141,8 +141,10 @@ export function readPerson(entry: string, councillorList: boolean): PersonRef | 
     text = text.slice(0, b.index).trim();
   }
   // "Cllr G Wren - Chairman", "Claire Noble – Development Manager", "Head of Legal – Ann Bell"
-  const dashed = /^(.{2,60}?)\s+[-–—]\s+(.{2,80})$/.exec(text);
-  if (dashed && !bracket) {
+  // "Clive Rushworth - Assistant Chief Fire Officer (Corporate Services)": the bracket is the post's.
+  const whole = bracket ? `${text} ${bracket}` : text;
+  const dashed = /^(.{2,60}?)\s+[-–—]\s+(.{2,120})$/.exec(whole);
+  if (dashed && !/[()]/.test(dashed[1] ?? "")) {
     const [left = "", right = ""] = [dashed[1], dashed[2]];
     const leftName = looksLikeName(left.replace(COUNCILLOR_PREFIX, "").replace(HONORIFIC, ""));
     if (leftName && (roleWord(right) || JOB_WORDS.test(right))) {

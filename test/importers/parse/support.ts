@@ -25,7 +25,6 @@ export const FIXTURES = readdirSync(new URL("./fixtures/", import.meta.url))
 export const NOT_YET_READ: ReadonlySet<string> = new Set<string>([
   "kilnbrook-planning-applications-committee-minutes.txt",
   "pellingford-town-council-full-council-minutes.txt",
-  "pendlebrook-fire-authority-resources-committee-minutes.txt",
 ]);
 
 export function extracted(file: string, raw: string): ExtractedText {
