@@ -69,7 +69,9 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     // A table row "Present | Councillor A, Councillor B": the label in one cell, the names in the next.
     const labelCell = LABELS.find(([pattern]) => (cells[0] ?? "").replace(pattern, "") === "");
     const text =
-      labelCell && cells[1] && cells.length === 2 ? `${cells[0] ?? ""}: ${cells[1]}` : (cells[0] ?? raw);
+      labelCell && cells[1] && cells.length === 2
+        ? `${(cells[0] ?? "").replace(/\s*[:\-–]\s*$/, "")}: ${cells[1]}`
+        : (cells[0] ?? raw);
     // Or "Councillor A (Chair) | Pendlebrook County Council": the member's council beside them.
     const beside = !labelCell && cells.length === 2 ? cells[1] : undefined;
     const label = LABELS.find(([pattern]) => pattern.test(text));

@@ -37,7 +37,7 @@ export function unfoldColumns(lines: Line[]): Line[] {
   let i = 0;
   while (i < lines.length) {
     const block = columnBlock(lines, i);
-    if (block.length >= 3 && isPeopleTable(block)) {
+    if (block.length >= 3 && (isPeopleTable(block) || isLabelTable(block))) {
       out.push(...block.map(asRow));
       i += block.length;
       continue;
@@ -80,6 +80,12 @@ function isPeopleTable(block: BlockLine[]): boolean {
   const named = block.filter((b) => b.left.trim() !== "");
   const people = named.filter((b) => PERSON_START.test(b.left.trim()));
   return named.length >= 2 && people.length >= named.length * 0.6;
+}
+
+/** "Ward:            Thornhill" over "Proposal:        Demolition of …": labels beside their values. */
+function isLabelTable(block: BlockLine[]): boolean {
+  const named = block.filter((b) => b.left.trim() !== "");
+  return named.length >= 2 && named.every((b) => /^[A-Z][\w ()'’/-]{0,40}:$/.test(b.left.trim()));
 }
 
 const PERSON_START =

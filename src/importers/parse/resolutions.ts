@@ -17,6 +17,9 @@ export type Draft = {
   voteNote?: string;
   /** a motion the minute says was RESOLVED, not only proposed and seconded */
   resolved?: boolean;
+  /** a decision the minute reports in its own words ("The Committee noted …", "The minutes were
+   * AGREED"), which gives way to one it states as RESOLVED or AGREED */
+  reported?: boolean;
   children: Draft[];
   /** index of the first and last line the draft was read from */
   first: number;
@@ -134,6 +137,7 @@ export function findResolutions(lines: Line[]): Found {
         children: block.roots,
         first: i,
         last: block.end - 1,
+        ...(INLINE.test(text) ? {} : { reported: true }),
       });
       i = block.end;
       continue;
@@ -145,10 +149,15 @@ export function findResolutions(lines: Line[]): Found {
   const motions = secondedMotions(lines).filter((m) => !used[m.first]);
   const resolved = motions.filter((m) => m.resolved);
   drafts.push(...(drafts.length === 0 && resolved.length === 0 ? motions : resolved));
-  drafts.forEach((d, n) => {
-    if (d.resolved) d.number = String(n + 1);
+  // "Members noted that the drawings did not show …" before a "RESOLVED:" is the debate.
+  const decided = drafts.some((d) => !d.reported);
+  const kept = decided ? drafts.filter((d) => !d.reported) : drafts;
+  for (const d of decided ? drafts.filter((x) => x.reported) : [])
+    for (let k = d.first; k <= d.last; k++) used[k] = false;
+  kept.forEach((d, n) => {
+    if (d.resolved || d.reported !== undefined || drafts.length !== kept.length) d.number = String(n + 1);
   });
-  return { drafts, used };
+  return { drafts: kept, used };
 }
 
 const COUNCILLOR =
