@@ -25,7 +25,8 @@ const BULLET = /^[•\u2022\uf0b7▪◦*-]\s*/;
 /** "Action: Town Clerk to instruct the contractor." under a decision. */
 const ACTION_LINE = /^actions?(?:\s+point)?\s*[:\-–—]\s*(\S.*)$/i;
 /** A decision set in capitals after a sentence on the same line: "… obtained. RESOLVED to accept …". */
-const DECISION_IN_LINE = /[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b)/;
+const DECISION_IN_LINE =
+  /[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b|(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.]{3,160}?\s+and\s+RESOLVED\b)/;
 
 export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const cut = cutTruncation(input);
@@ -37,7 +38,12 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const schedule = readSchedule(lines, used);
   // A bare "Decision:" or "Minutes:" label heads the text; it is not part of it.
   const narrative = lines.filter((l, i) => !used[i] && !/^(?:decisions?|minutes)\s*:?$/i.test(l.text));
-  const motion = readMotion(narrative.map((l) => l.text).join("\n"));
+  const narrativeMotion = readMotion(narrative.map((l) => l.text).join("\n"));
+  // Where the decisions name their own movers, the minute's are theirs, not the others'.
+  const ownMovers = found.drafts.some((d) => d.lettered && d.lead && readMotion(d.lead).proposer);
+  const motion = ownMovers
+    ? { ...(narrativeMotion.votes ? { votes: narrativeMotion.votes } : {}) }
+    : narrativeMotion;
   const resolutions = found.drafts.map((d) => {
     const r = toResolution(d, ctx);
     applyMotion(r, readMotion(d.text), ctx);

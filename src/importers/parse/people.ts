@@ -76,7 +76,7 @@ const VICE_ROLE = /^(?:vice|deputy)[\s-]*(?:chair(?:man|woman|person)?|conven[eo
 const JOB_WORDS =
   /\b(head|director|manager|officer|advis[oe]r|clerk|lead|chief|executive|assistant|deputy|leader|mayor|solicitor|accountant|engineer|planner|consultant|secretary|co-?ordinator|chair|lawyer|analyst|specialist|commissioner|inspector|superintendent|constable|governor|treasurer|rfo|minister|nurse|doctor|surveyor|archivist|auditor|member|portfolio|councillor|monitoring)\b/i;
 const ORGANISATION_WORDS =
-  /\b(NHS|trust|council|CCG|ICB|ltd|limited|plc|police|constabulary|university|college|school|association|society|group|partnership|foundation|board|authority|agency|commission|healthwatch|england|wales|scotland|company|fire|department|ministry|LLP|inc|hospital|hospitals|charity|network|federation|union)\b/i;
+  /\b(NHS|trust|council|CCG|ICB|ltd|limited|plc|police|constabulary|university|college|school|association|society|group|partnership|foundation|board|authority|agency|commission|healthwatch|england|wales|scotland|company|fire|department|ministry|LLP|inc|hospital|hospitals|charity|network|federation|union|team|service|services)\b/i;
 
 /** A string that reads as a person's name: one to five name words, no digits. */
 export function looksLikeName(text: string): boolean {

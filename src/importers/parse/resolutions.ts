@@ -17,6 +17,8 @@ export type Draft = {
   voteNote?: string;
   /** a motion the minute says was RESOLVED, not only proposed and seconded */
   resolved?: boolean;
+  /** numbered by the letter or number of the line it is on ("b) … and RESOLVED to object") */
+  lettered?: boolean;
   /** a decision the minute reports in its own words ("The Committee noted …", "The minutes were
    * AGREED"), which gives way to one it states as RESOLVED or AGREED */
   reported?: boolean;
@@ -130,8 +132,10 @@ export function findResolutions(lines: Line[]): Found {
         .join("\n");
       const block = /:\s*$/.test(paragraph) ? readEntries(lines, end) : { roots: [], end };
       markUsed(used, i, block.end);
+      const lettered = splitFromMarker(lines, i);
       drafts.push({
-        number: String(drafts.length + 1),
+        number: lettered ?? String(drafts.length + 1),
+        ...(lettered ? { lettered: true } : {}),
         text: paragraph,
         leadVerb: verbWord(single[1] ?? single[2] ?? ""),
         children: block.roots,
@@ -149,13 +153,23 @@ export function findResolutions(lines: Line[]): Found {
   const motions = secondedMotions(lines).filter((m) => !used[m.first]);
   const resolved = motions.filter((m) => m.resolved);
   drafts.push(...(drafts.length === 0 && resolved.length === 0 ? motions : resolved));
+  // A line that starts with the motion is not the minute's narrative, and its words after the
+  // decision ("The motion was carried by 7 votes to 2.") are the motion's.
+  for (const d of resolved) {
+    const line = lines[d.first]?.text ?? "";
+    const rest = readMarker(line)?.rest ?? line;
+    if (d.first !== d.last || d.lead === undefined || !rest.startsWith(d.lead.slice(0, 20))) continue;
+    used[d.first] = true;
+    d.lead = rest;
+  }
   // "Members noted that the drawings did not show …" before a "RESOLVED:" is the debate.
   const decided = drafts.some((d) => !d.reported);
   const kept = decided ? drafts.filter((d) => !d.reported) : drafts;
   for (const d of decided ? drafts.filter((x) => x.reported) : [])
     for (let k = d.first; k <= d.last; k++) used[k] = false;
   kept.forEach((d, n) => {
-    if (d.resolved || d.reported !== undefined || drafts.length !== kept.length) d.number = String(n + 1);
+    if (!d.lettered && (d.resolved || d.reported !== undefined || drafts.length !== kept.length))
+      d.number = String(n + 1);
   });
   return { drafts: kept, used };
 }
@@ -167,7 +181,7 @@ const COUNCILLOR =
  * and RESOLVED that …": how a small council minutes its decisions. Names are matched by their
  * capitals, so "Cllr Wragg and RESOLVED" is Cllr Wragg. */
 const SECONDED_MOTION = new RegExp(
-  `(?:^|[.!?:]\\s+|\\s[-–]\\s+)((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:[Ii]t\\s+was\\s+)?(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(?:and\\s+)?((?:(RESOLVED|AGREED|[Rr]esolved|[Aa]greed)\\s+)?(?:that|to)\\s[^]*?[.!?]))(?=\\s|$)`,
+  `(?<=^|[.!?:]\\s+|\\s[-–]\\s+)(?:\\(?[a-z]{1,2}\\)\\s+|\\(?\\d{1,2}[.)]\\s+)?((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:[Ii]t\\s+was\\s+)?(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(?:and\\s+)?((?:(RESOLVED|AGREED|[Rr]esolved|[Aa]greed)\\s+)?(?:that|to)\\s[^]*?[.!?]))(?=\\s|$)`,
   "g",
 );
 
@@ -202,18 +216,30 @@ function secondedMotions(lines: Line[]): Draft[] {
       continue;
     }
     if (paragraph.length <= 4000) {
+      // Where each line starts in the paragraph, to tell which line a motion is on.
+      const starts = lines.slice(first, last + 1).reduce<number[]>((at, l, n) => {
+        at.push(n === 0 ? 0 : (at[n - 1] ?? 0) + (lines[first + n - 1]?.text.length ?? 0) + 1);
+        return at;
+      }, []);
       for (const m of paragraph.matchAll(SECONDED_MOTION)) {
         const text = m[2] ?? "";
         const lead = m[1] ?? "";
         const verb = m[3] ? verbWord(m[3]) : "resolved";
+        const at = m.index + m[0].indexOf(lead);
+        const line = first + starts.findLastIndex((start) => start <= at);
+        const end = at + lead.length;
+        const own = readMarker(lines[line]?.text ?? "");
+        const onOwnLine = (starts[line - first] ?? 0) + (lines[line]?.text.length ?? 0) >= end;
+        const lettered = onOwnLine ? (own?.printed ?? splitFromMarker(lines, line)) : undefined;
         drafts.push({
-          number: String(drafts.length + 1),
+          number: lettered ?? String(drafts.length + 1),
+          ...(lettered ? { lettered: true } : {}),
           text,
           ...(verb ? { leadVerb: verb } : {}),
           lead,
           children: [],
-          first,
-          last,
+          first: onOwnLine ? line : first,
+          last: onOwnLine ? line : last,
           ...(m[3] ? { resolved: true } : {}),
         });
       }
@@ -386,6 +412,15 @@ function decisionBlocks(lines: Line[], headed: number[]): Found {
     });
   }
   return { drafts, used };
+}
+
+/** The letter of the line a decision was split from: "a) 25/00312/HOU - … extension." before
+ * "It was RESOLVED to raise no objection." (item-body.ts parts them where the sentence ends). */
+function splitFromMarker(lines: Line[], i: number): string | undefined {
+  const before = lines[i - 1];
+  const line = lines[i];
+  if (!before || !line || before.text === "" || before.to !== line.from) return undefined;
+  return readMarker(before.text)?.printed;
 }
 
 function markUsed(used: boolean[], from: number, to: number): void {
