@@ -87,7 +87,7 @@ const LABEL = /^([A-Za-z][A-Za-z ()'’?-]{1,70}?)\s*:\s*(.*)$/;
 const NOTICE_HEADING =
   /^(?:(?:executive\s+|cabinet\s+)?decision\s+notice|record\s+of\s+(?:an?\s+)?(?:executive\s+|key\s+|officer\s+)?decisions?)\b/i;
 
-type Labelled = { field: Field; lines: Line[]; value: string };
+export type Labelled = { field: Field; lines: Line[]; value: string };
 /** `heading`: the title a page gives its one decision above the labels, where no label does. */
 type Notice = { fields: Map<Field, Labelled>; lines: Line[]; heading?: string };
 
@@ -320,6 +320,25 @@ function readNotice(notice: Notice, ctx: Context): BundleDecision | undefined {
   return decision;
 }
 
+/** A table row prints the decision beside its label ("Decision:<tab>1. To adopt …"), where a
+ * page of text puts it under the label: the value is read as the block's first line, so its
+ * numbering and its own verb count as they do below the label. */
+export function labelApart(block: Labelled): Line[] {
+  const [labelLine, ...rest] = block.lines;
+  if (!labelLine || block.value === "") return block.lines;
+  const at = labelLine.raw.lastIndexOf(block.value);
+  if (at <= 0) return block.lines;
+  const from = labelLine.from + at;
+  const label = {
+    raw: labelLine.raw.slice(0, at),
+    text: labelLine.text.slice(0, -block.value.length).trim(),
+    from: labelLine.from,
+    to: from,
+  };
+  const value = { raw: labelLine.raw.slice(at), text: block.value, from, to: labelLine.to };
+  return [label, value, ...rest];
+}
+
 function bodyKindOf(name: string): string {
   return bodyKind(bodyName(name));
 }
@@ -342,7 +361,7 @@ function addMeetingItem(
   const block = notice.fields.get("decision");
   if (!block || item.resolutions.length > 0) return;
   const rctx = { authority: ctx.authority, body: meeting.body, out: ctx.out, attendees: [] };
-  const found = findResolutions(block.lines);
+  const found = findResolutions(labelApart(block));
   if (found.drafts.length > 0) {
     item.resolutions.push(...found.drafts.map((d) => toResolution(d, rctx)));
     return;

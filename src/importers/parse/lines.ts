@@ -1,3 +1,4 @@
+import { authorityFromCapitals, findAuthorities } from "./authorities.js";
 import { englishHalf } from "./bilingual.js";
 
 // Lines with their character offsets into the extracted text, so every record a parser builds
@@ -15,10 +16,16 @@ export type Line = {
 const SPACES = /[\u00a0\u2007\u202f\u2000-\u200a]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
 
-/** Page furniture a PDF repeats on every page: "Page 12", "Page 3 of 20", "- 12 -", and the
- * "Public Document Pack" stamp on committee papers. */
-const PAGE_NUMBER =
-  /^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]|public\s+document\s+pack)$/i;
+/** A page's printed number: "Page 12", "Page 3 of 20", "- 12 -". */
+const PRINTED_NUMBER = /^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–])$/i;
+
+/** The "Public Document Pack" stamp on committee papers. */
+const PACK_STAMP = /^public\s+document\s+pack$/i;
+
+/** Page furniture a PDF repeats on every page: the page number and the pack's stamp. */
+function isPageFurniture(text: string): boolean {
+  return PRINTED_NUMBER.test(text) || PACK_STAMP.test(text);
+}
 
 export function cleanText(raw: string): string {
   const text = raw
@@ -26,7 +33,7 @@ export function cleanText(raw: string): string {
     .replace(ZERO_WIDTH, "")
     .replace(/\*\*|__/g, "")
     .trim();
-  return PAGE_NUMBER.test(text) ? "" : englishHalf(text);
+  return isPageFurniture(text) ? "" : englishHalf(text);
 }
 
 /** Splits text[from, to) into lines. Text converted from PDF sometimes runs bold headings
@@ -73,31 +80,91 @@ function pushLine(lines: Line[], text: string, from: number, to: number): void {
   lines.push({ raw, text: cleanText(raw), from, to });
 }
 
-/** A running head a PDF prints at the top or foot of every page ("Kelso Council - Audit
- * Committee - 2 May 2025"): the same line of three words or more beside the page number (or
- * at a page break) on two pages or more. It is blanked as the page number is, so a sentence broken
- * by the page joins up again. */
-export function withoutRunningHeads(text: string, lines: Line[]): Line[] {
-  const atBreak = (i: number) => {
+/** Where the text's pages are: page 1 starts the text, each page break starts another, and the
+ * printed page numbers and stamps are furniture. */
+type Pages = {
+  count: number;
+  firstLine: number;
+  opens: (i: number) => boolean;
+  isFurniture: (i: number) => boolean;
+  isNumber: (i: number) => boolean;
+};
+
+function pagesOf(text: string, lines: Line[]): Pages {
+  const firstLine = lines.findIndex((l) => l.raw.trim() !== "");
+  const isFurniture = (i: number) => {
     const line = lines[i];
-    if (!line) return false;
-    return (line.text === "" && PAGE_NUMBER.test(line.raw.trim())) || text[line.from - 1] === "\f";
+    return line !== undefined && line.text === "" && isPageFurniture(line.raw.trim());
   };
-  const beside: number[] = [];
+  const isNumber = (i: number) => isFurniture(i) && PRINTED_NUMBER.test(lines[i]?.raw.trim() ?? "");
+  const opens = (i: number) => {
+    const line = lines[i];
+    return line !== undefined && (i === firstLine || text[line.from - 1] === "\f");
+  };
+  // A text form with no page breaks still prints each page's number.
+  const breaks = (text.match(/\f/g) ?? []).length;
+  const count = Math.max(breaks + 1, lines.filter((_, i) => isNumber(i)).length);
+  return { count, firstLine, opens, isFurniture, isNumber };
+}
+
+/** A running head a PDF prints at the top or foot of its pages ("Kelso Council - Audit Committee
+ * - 2 May 2025"): a line of three words or more beside the page number or at a page break (the
+ * text's own start is page 1's top), on more than half of the pages, or on three pages or more
+ * beside the printed number. A heading that only opens two documents of a long pack, each on a
+ * new page, is no running head. It is blanked as the page number is, so a sentence broken by the
+ * page joins up again; and so is an "Agenda Item 5" stamp heading a page. */
+export function withoutRunningHeads(text: string, lines: Line[]): Line[] {
+  const pages = pagesOf(text, lines);
+  const blanked = new Set(runningHeads(lines, pages));
+  for (const i of stampsHeadingPages(lines, pages, blanked)) blanked.add(i);
+  if (blanked.size === 0) return lines;
+  return lines.map((line, i) => (blanked.has(i) ? { ...line, text: "" } : line));
+}
+
+function runningHeads(lines: Line[], pages: Pages): number[] {
+  const atBreak = (i: number) => pages.isFurniture(i) || pages.opens(i);
+  const beside = new Map<string, { lines: number[]; numbered: number }>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? "";
     if (text.split(/\s+/).length < 3 || text.length > 200) continue;
-    if (atBreak(i - 1) || atBreak(i + 1) || (atBreak(i) && !PAGE_NUMBER.test(lines[i]?.raw.trim() ?? "")))
-      beside.push(i);
+    if (!(atBreak(i - 1) || atBreak(i + 1) || (pages.opens(i) && !pages.isFurniture(i)))) continue;
+    const key = squash(text);
+    const seen = beside.get(key) ?? { lines: [], numbered: 0 };
+    seen.lines.push(i);
+    if (pages.isNumber(i - 1) || pages.isNumber(i + 1)) seen.numbered++;
+    beside.set(key, seen);
   }
-  const seen = new Map<string, number>();
-  for (const i of beside) {
-    const key = squash(lines[i]?.text ?? "");
-    seen.set(key, (seen.get(key) ?? 0) + 1);
+  const heads: number[] = [];
+  for (const seen of beside.values()) {
+    const count = seen.lines.length;
+    if (count < 2 || (count * 2 <= pages.count && seen.numbered < 3)) continue;
+    // The council's name atop the first page is its letterhead, which says whose paper it is.
+    heads.push(...seen.lines.filter((i) => !(i === pages.firstLine && isCouncilName(lines[i]?.text ?? ""))));
   }
-  const heads = new Set(beside.filter((i) => (seen.get(squash(lines[i]?.text ?? "")) ?? 0) >= 2));
-  if (heads.size === 0) return lines;
-  return lines.map((line, i) => (heads.has(i) ? { ...line, text: "" } : line));
+  return heads;
+}
+
+function isCouncilName(text: string): boolean {
+  if (authorityFromCapitals(text)) return true;
+  const named = findAuthorities(text);
+  return named.length === 1 && named[0]?.index === 0 && named[0].name.length === squash(text).length;
+}
+
+/** "Agenda Item 5": the stamp a committee system prints at the head of each report's first page. */
+const AGENDA_ITEM_STAMP = /^agenda\s+item\s+(?:no\.?\s*)?\d{1,3}[a-z]?$/i;
+
+/** The stamps that are the first words on their page, under its furniture and running head. */
+function stampsHeadingPages(lines: Line[], pages: Pages, heads: Set<number>): number[] {
+  const stamps: number[] = [];
+  let pageTop = true;
+  for (let i = 0; i < lines.length; i++) {
+    if (pages.opens(i) || pages.isFurniture(i)) pageTop = true;
+    const text = lines[i]?.text ?? "";
+    if (text === "" || heads.has(i)) continue;
+    if (pageTop && AGENDA_ITEM_STAMP.test(text)) stamps.push(i);
+    pageTop = false;
+  }
+  return stamps;
 }
 
 export function isBlank(line: Line): boolean {

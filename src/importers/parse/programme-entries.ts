@@ -1,8 +1,9 @@
 import type { BundleDocument } from "../../domain/bundle.js";
-import { addPerson, type Context, sourceOf, textOf } from "./context.js";
+import { addPerson, type Context } from "./context.js";
 import { documentId } from "./ids.js";
 import type { Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
+import { addDocument } from "./papers.js";
 import { readPerson } from "./people.js";
 import { readWorkProgramme } from "./work-programme.js";
 
@@ -40,11 +41,8 @@ export function addWorkProgramme(
     kind: "work-programme",
     authority: ctx.authority,
     body,
-    text: textOf(ctx, lines),
   };
-  const source = sourceOf(ctx, lines);
-  if (source) doc.source = source;
-  return ctx.out.document(doc);
+  return addDocument(ctx, lines, doc);
 }
 
 /** "Cllrs Abbott / Mrs Hart / Mrs Ives / NHS England" → Abbott, Mrs Hart, Mrs Ives: the

@@ -270,6 +270,7 @@ function addAppendices(lines: Line[], starts: Start[]): void {
     for (let i = report.index + 1; i < end; i++) {
       const text = lines[i]?.text ?? "";
       if (text === "" || known.has(i)) continue;
+      if (underListHeading(lines, i)) continue;
       const heading = APPENDIX_HEADING.exec(text);
       const prefix = /^[-•]?\s*$/.test(lines[i - 1]?.text ?? "");
       const listed = titles.some((t) => t.length >= 4 && text.toLowerCase().startsWith(t.toLowerCase()));
@@ -282,6 +283,23 @@ function addAppendices(lines: Line[], starts: Start[]): void {
       }
     }
   }
+}
+
+/** "Appendices", "8. Background papers:": the heading of the report's own list of its papers. */
+const LIST_HEADING =
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:list\s+of\s+)?appendices(?:\s+and\s+background\s+papers)?|background\s+(?:papers|documents)(?:\s+and\s+appendices)?|(?:supporting|accompanying)\s+(?:papers|documents))\s*:?$/i;
+
+/** A line of the list under that heading names an appendix; it does not start one. An appendix
+ * on a page of its own (after the page's number, or its running head) does. */
+function underListHeading(lines: Line[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const line = lines[j];
+    if (!line || (line.text === "" && line.raw.trim() !== "")) return false;
+    if (line.text === "") continue;
+    if (LIST_HEADING.test(line.text)) return true;
+    if (!APPENDIX_HEADING.test(line.text)) return false;
+  }
+  return false;
 }
 
 export function appendixTitles(lines: Line[], from: number, to: number): string[] {

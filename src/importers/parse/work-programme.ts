@@ -18,7 +18,15 @@ export type WorkProgramme = {
 
 const STANDING_HEADING = /^standing\s+items?\b[^:]{0,60}:?$/i;
 
-type Columns = { date: number; title: number; score: number; reason: number; responsible: number };
+/** Where each column is, and how many the header has. */
+type Columns = {
+  count: number;
+  date: number;
+  title: number;
+  score: number;
+  reason: number;
+  responsible: number;
+};
 
 export function readWorkProgramme(lines: Line[]): WorkProgramme {
   const programme: WorkProgramme = { rows: [] };
@@ -33,7 +41,9 @@ export function readWorkProgramme(lines: Line[]): WorkProgramme {
   let meetingDate: string | null = null;
   let section: string | undefined;
   let standing = false;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
     // "Standing items at every meeting:" and a list of titles under it.
     if (STANDING_HEADING.test(line.text)) {
       standing = true;
@@ -47,14 +57,25 @@ export function readWorkProgramme(lines: Line[]): WorkProgramme {
         continue;
       }
     }
-    const cells = line.raw.split("\t").map((c) => c.replace(/\s+/g, " ").trim());
-    if (cells.length < 2) continue;
-    const header = readHeader(cells);
+    if (columns && line.text !== "" && !line.raw.includes("\t")) {
+      const cell = oneCellParagraph(lines, i);
+      i = cell.last;
+      if (cell.text === undefined) continue;
+      if (cell.lines === 1) {
+        meetingDate = findDates(cell.text)[0]?.iso ?? null;
+        section = meetingDate ? undefined : cell.text;
+      } else programme.rows.push({ meetingDate, title: cell.text, ...kindOf(entryKind(undefined, section)) });
+      continue;
+    }
+    const printed = line.raw.split("\t").map((c) => c.replace(/\s+/g, " ").trim());
+    if (printed.length < 2) continue;
+    const header = readHeader(printed);
     if (header) {
       columns = header;
       continue;
     }
     if (!columns) continue;
+    const cells = lostCells(printed, columns) ?? printed;
     const first = cells[columns.date] ?? "";
     const title = cells[columns.title] ?? "";
     if (first && !title && cells.every((c, i) => i === columns?.date || c === "")) {
@@ -72,6 +93,61 @@ export function readWorkProgramme(lines: Line[]): WorkProgramme {
   return programme;
 }
 
+/**
+ * A PDF prints a table row that fills one cell as a paragraph with no cell marks. One line of it
+ * is a row across the table ("Items to be scheduled", "Wednesday 10 September 2025"): it dates
+ * the rows under it, or leaves them undated, and names their group. A cell wrapped over several
+ * lines is a narrow column's: a topic, the only cell its row fills. Sentences under the table are
+ * neither.
+ */
+function oneCellParagraph(lines: Line[], i: number): { text?: string; lines: number; last: number } {
+  let last = i;
+  while (
+    last + 1 < lines.length &&
+    (lines[last + 1]?.text ?? "") !== "" &&
+    !lines[last + 1]?.raw.includes("\t")
+  )
+    last++;
+  const texts = lines.slice(i, last + 1).map((l) => l.text);
+  const text = texts.join(" ");
+  if (/[.!?;:]$/.test(text) || text.length > 200 || (texts.length === 1 && text.length > 80))
+    return { lines: texts.length, last };
+  return { text, lines: texts.length, last };
+}
+
+/** "TBC", "To be confirmed": a date column's word for no date yet. */
+const NO_DATE_YET = /^(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|scheduled|arranged|agreed|determined))$/i;
+
+/**
+ * A row printed with fewer cells than the header, whose first cell holds no date, has lost its
+ * empty cells (a PDF with no other row on the page to show where the columns are): its first cell
+ * is the topic, and the others fill the score when they hold one ("5 (High)", "-"), else the
+ * reason and then the responsible column, in turn.
+ */
+function lostCells(printed: string[], columns: Columns): string[] | undefined {
+  const [first, ...rest] = printed;
+  if (printed.length >= columns.count || !first || columns.date !== 0) return undefined;
+  if (findDates(first).length > 0 || NO_DATE_YET.test(first) || rest.every((c) => c === "")) return undefined;
+  const cells = new Array<string>(columns.count).fill("");
+  cells[columns.title] = first;
+  const open = [columns.reason, columns.responsible].filter((c) => c >= 0);
+  for (const cell of rest.filter((c) => c !== "")) {
+    if (columns.score >= 0 && cells[columns.score] === "" && SCORE.test(cell)) cells[columns.score] = cell;
+    else {
+      const column = open.shift();
+      if (column === undefined) return undefined;
+      cells[column] = cell;
+    }
+  }
+  return cells;
+}
+
+const SCORE = /^(?:\d{1,3}(?:\.\d+)?\s*(?:\(\s*(?:low|medium|high)\s*\))?|low|medium|high|[-–—])$/i;
+
+function kindOf(kind: string | undefined): { kind?: string } {
+  return kind ? { kind } : {};
+}
+
 function readHeader(cells: string[]): Columns | undefined {
   if (cells.some((c) => c.length > 60 || findDates(c).length > 0)) return undefined;
   const find = (pattern: RegExp) => cells.findIndex((c) => pattern.test(c));
@@ -79,6 +155,7 @@ function readHeader(cells: string[]): Columns | undefined {
   const title = find(/\b(agenda\s+item|item|topic|title|subject|issue)\b/i);
   if (date < 0 || title < 0 || date === title) return undefined;
   return {
+    count: cells.length,
     date,
     title,
     score: find(/\b(priorit|score)/i),
