@@ -14,6 +14,7 @@ import {
   PAGES,
   PRESENT,
   REPORT_LABEL,
+  VENUE_LINE,
   WORK_PROGRAMME_HEADING,
 } from "./patterns.js";
 import type { PartKind } from "./recognise.js";
@@ -166,9 +167,6 @@ function headerStart(lines: Line[], i: number, isHeader: (text: string) => boole
   return start;
 }
 
-const VENUE_WORDS =
-  /^(?:the\s+)?(?:council\s+chamber|committee\s+room|civic\s+(?:centre|offices)|town\s+hall|guildhall|county\s+hall|city\s+hall|council\s+offices|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:house|hall|chamber|room|centre|offices|headquarters))\b[^:]*$/i;
-
 function minutesHeader(text: string): boolean {
   if (PADDING.test(text)) return false;
   if (/^minutes?\b/i.test(text) || /\bminutes? of\b/i.test(text)) return true;
@@ -177,7 +175,7 @@ function minutesHeader(text: string): boolean {
     return true;
   if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
   // "Council Chamber, Clune House, Port Ardlie": where the meeting was held.
-  if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_WORDS.test(text)) return true;
+  if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_LINE.test(text)) return true;
   if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && findDates(text).length > 0) return true;
   if (text.length > 140 || /[.;]$/.test(text)) return false;
   // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place.
