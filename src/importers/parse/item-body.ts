@@ -5,7 +5,7 @@ import { joinProse, type Line } from "./lines.js";
 import { readMotion, type Motion } from "./motions.js";
 import { readMarker } from "./numbering.js";
 import type { PersonRef } from "./people.js";
-import { findResolutions } from "./resolutions.js";
+import { type Draft, findResolutions } from "./resolutions.js";
 
 // One minute's text: its narrative, its resolutions (with proposer, seconder and votes), the
 // schedule of conditions some resolutions attach, and the interests declared in it. A web page
@@ -44,12 +44,13 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const motion = ownMovers
     ? { ...(narrativeMotion.votes ? { votes: narrativeMotion.votes } : {}) }
     : narrativeMotion;
+  const voted = lastRun(found.drafts, lines, used);
   const resolutions = found.drafts.map((d) => {
     const r = toResolution(d, ctx);
     applyMotion(r, readMotion(d.text), ctx);
     if (d.voteNote) applyMotion(r, readMotion(d.voteNote), ctx);
     if (d.lead) applyMotion(r, readMotion(d.lead), ctx);
-    applyMotion(r, motion, ctx);
+    applyMotion(r, voted.has(d) ? motion : { ...motion, votes: undefined }, ctx);
     return r;
   });
   if (schedule.length > 0) attachSchedule(resolutions, schedule);
@@ -66,6 +67,24 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   };
   if (minutes !== "") body.minutes = minutes;
   return body;
+}
+
+/**
+ * The decisions the minute's vote is about. A vote noted after the decisions ("(Members voted
+ * unanimously in favour of the recommendation …)") is about the last run of clauses numbered alike
+ * (2., 3.), not an earlier clause numbered otherwise (I.); one noted before or among them, all.
+ */
+function lastRun(drafts: Draft[], lines: Line[], used: boolean[]): Set<Draft> {
+  const last = drafts.at(-1);
+  const voteAt = lines.findLastIndex((l, i) => !used[i] && readMotion(l.text).votes !== undefined);
+  if (!last || voteAt < last.last) return new Set(drafts);
+  const style = (d: Draft) => (readMarker(`${d.number} x`) ?? readMarker(`${d.number}. x`))?.style;
+  const run = new Set<Draft>();
+  for (const d of [...drafts].reverse()) {
+    if (style(d) !== style(last)) break;
+    run.add(d);
+  }
+  return run;
 }
 
 function splitAtDecisions(lines: Line[]): Line[] {

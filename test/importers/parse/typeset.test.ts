@@ -36,9 +36,6 @@ const CASES: Case[] = [
     pdf: "plymouth-wellbeing-scrutiny-2017-09-20-agenda-pack.pdf",
     name: "plymouth-wellbeing-scrutiny-2017-09-20-agenda-pack",
     sample: true,
-    todo:
-      'parser: "(Members voted unanimously …)" after minute 25\'s clauses is applied to clause I as well as ' +
-      "to 2 and 3, in the text form too (the narrative's vote goes to every resolution, in item-body.ts)",
   },
   { pdf: "marston-vale-full-council-minutes.pdf", name: "marston-vale-full-council-minutes" },
 ];
