@@ -26,7 +26,7 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
   [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
   [CO_OPTED, "present", false],
   [
-    /^(?:members\s+present|councillors\s+present|present|attendance|sederunt|members\s+of\s+the\s+[\w -]{3,40}(?=:)|councillors(?=\s*:))\b\s*[:\-–]?\s*/i,
+    /^(?:members\s+present|councillors\s+present|those\s+(?:present|attending)|present|attendance|sederunt|members\s+of\s+the\s+[\w -]{3,40}(?=:)|councillors(?=\s*:))\b\s*[:\-–]?\s*/i,
     "present",
     false,
   ],
@@ -55,6 +55,10 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     const raw = lines[i]?.text ?? "";
     if (raw === "") continue;
     const cells = raw.split("\t").map((c) => c.trim());
+    // "1. | Those Attending: | Cllr …": attendance minuted as the first item.
+    const numbered = cells.length > 1 && /^\d{1,2}\.?$/.test(cells[0] ?? "");
+    if (numbered && /^(?:present|those\s+(?:present|attending)|attendance)\b/i.test(cells[1] ?? ""))
+      cells.shift();
     // A table's header row ("Name | Constituent Authority") names no one.
     if (status !== undefined && cells.length > 1 && cells.every((c) => c === "" || HEADER_CELL.test(c))) {
       end = i + 1;

@@ -75,7 +75,7 @@ const NOT_PLACES = new Set([
 /** "London Borough of Hallam", "Royal Borough of Kingsmead": the name the place follows. */
 const BOROUGH_OF =
   /\b(?:London|Royal)\s+Borough\s+of\s+[A-Z][a-z'’-]+(?:\s+(?:upon|on|and|(?!Council\b|Authority\b)[A-Z][a-z'’-]+)){0,3}\b(?<!\s(?:upon|on|and))/g;
-const BUILDING = /^\s+(?:House|Offices?|Chambers?|Buildings?|Hall|Tax\b|Meeting|Depot|Centre)/;
+const BUILDING = /^\s+(?:House|Offices?|Chambers?|Buildings?|Hall|Tax\b|Depot|Centre)/;
 
 export type AuthorityMention = { name: string; index: number };
 

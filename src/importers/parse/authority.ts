@@ -64,7 +64,11 @@ function statedAuthority(doc: ExtractedText, parts: Part[]): string | undefined 
     const found = headingAuthority(head.lines);
     if (found) return found;
   }
-  if (doc.title) return findAuthorities(doc.title)[0]?.name;
+  if (doc.title) {
+    // "STOKE FERRY PARISH COUNCIL  Minutes of the Extraordinary Meeting …": the capitals first.
+    const capitals = /^[A-Z][A-Z &'’-]+\b(?:COUNCIL|AUTHORITY)\b/.exec(doc.title)?.[0];
+    return (capitals && authorityFromCapitals(capitals)) ?? findAuthorities(doc.title)[0]?.name;
+  }
   return undefined;
 }
 

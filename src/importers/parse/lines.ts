@@ -66,7 +66,8 @@ function pushSplitAtEmphasis(lines: Line[], text: string, from: number, to: numb
     while (runEnd < to && text[runEnd] === "*") runEnd++;
     const before = i > from ? (text[i - 1] ?? " ") : " ";
     const after = runEnd < to ? (text[runEnd] ?? " ") : " ";
-    if (/\S/.test(before) && /\S/.test(after) && i > pieceStart) {
+    // "**Present**: Greg Burns" is one line: a mark before punctuation closes its emphasis.
+    if (/\S/.test(before) && /[\p{L}\p{N}("“'‘]/u.test(after) && i > pieceStart) {
       pushLine(lines, text, pieceStart, i);
       pieceStart = runEnd;
     }

@@ -20,8 +20,12 @@ import { personNameKey } from "../../domain/names.js";
 
 export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undefined {
   const presentAt = lines.findIndex((l) => PRESENT.test(l.text));
-  const headingLines = presentAt > 0 ? lines.slice(0, presentAt) : lines.slice(0, 12);
-  const heading = readHeading(headingLines);
+  const headingLines = presentAt >= 0 ? lines.slice(0, presentAt) : lines.slice(0, 12);
+  // The document's own title (a web page's, a PDF's, a Markdown page's front matter) where the
+  // text itself does not name the meeting.
+  const title = ctx.doc.title ?? "";
+  const titled = readHeading([{ raw: title, text: title, from: 0, to: 0 }]);
+  const heading = { ...titled, ...readHeading(headingLines) };
   const date = heading.date ?? ctx.hints.date;
   let body = heading.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
   if (date && !body) {

@@ -96,7 +96,12 @@ function isMinutesOpening(lines: Line[], i: number): boolean {
   if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–\t]\s*\S/i.test(text))
     return true;
   if (/^members\s+of\s+the\s+[\w -]{3,40}:\s*\S/i.test(text)) return true;
-  return /^(members|councillors)\s+present\b/i.test(text) || /^attendance\s*(?::\s*\S.*)?$/i.test(text);
+  // "1.   Those Attending:   Cllr J Nicholas-Letch (Chairman), …": attendance as the first minute.
+  if (/^\d{1,2}\.?\s+(?:present|those\s+(?:present|attending)|attendance)\s*:\s*\S/i.test(text)) return true;
+  return (
+    /^(members|councillors|those)\s+(?:present|attending)\b/i.test(text) ||
+    /^attendance\s*(?::\s*\S.*)?$/i.test(text)
+  );
 }
 
 function isMetadataBlock(lines: Line[], i: number): boolean {
@@ -169,20 +174,25 @@ function headerStart(lines: Line[], i: number, isHeader: (text: string) => boole
 
 function minutesHeader(text: string): boolean {
   if (PADDING.test(text)) return false;
-  if (/^minutes?\b/i.test(text) || /\bminutes? of\b/i.test(text)) return true;
+  if (
+    /^(?:(?:draft|approved|unconfirmed|confirmed|signed)\s+)?minutes?\b/i.test(text) ||
+    /\bminutes? of\b/i.test(text)
+  )
+    return true;
   // "Date: Thursday, 25 July 2024", "Time: 6.00 pm - 8.35 pm", "Place: Council Chamber"
   if (/^(?:date|time|place|venue|location|meeting\s+held)\b[^:]{0,20}:/i.test(text) && text.length <= 160)
     return true;
   if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
   // "Council Chamber, Clune House, Port Ardlie": where the meeting was held.
   if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_LINE.test(text)) return true;
-  if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && findDates(text).length > 0) return true;
+  // "Held in the Pearce Institute at 7 p.m.", "held on Monday 3 March 2025 at …"
+  if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && text.length <= 160) return true;
   if (text.length > 140 || /[.;]$/.test(text)) return false;
   // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place.
   const date = findDates(text)[0];
   if (date && date.index <= 10) return true;
   // "10.00 am, Tuesday 11 March 2025": the time first.
-  if (date && /^\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|noon)\b/i.test(text)) return true;
+  if (date && /^(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|noon)\b/i.test(text)) return true;
   return isDateLine(text) || looksLikeBody(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
 }
 

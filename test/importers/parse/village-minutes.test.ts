@@ -100,3 +100,77 @@ describe("a parish council's minutes from a village website", () => {
     );
   });
 });
+
+describe("more ways small councils head their minutes", () => {
+  const read = (name: string, source: string) => {
+    const doc = extractPlain(new TextEncoder().encode(source), name, 1e6);
+    if (doc === "html") throw new Error("read as HTML");
+    return parseDocument(doc, {}).bundle;
+  };
+
+  it("attendance minuted as item 1, under a heading of a place and a time before the date", () => {
+    const bundle = read(
+      "minutes.txt",
+      [
+        "Minutes of Brambleford Parish Council Meeting held in The Community Centre",
+        "",
+        "At 7.30pm on Wednesday 10 July 2013",
+        "",
+        "1.\tThose Attending:\tCllr J Nash (Chairman), Cllr Mrs D Cole (Vice-Chair), Cllr M Hand",
+        "",
+        "2.\tTo Consider Apologies for Absence:\tApologies were received from Cllr T Ryves.",
+        "",
+        "3.\tMatters Arising:\tNone.",
+      ].join("\n"),
+    );
+    const meeting = bundle.meetings[0];
+    assert.deepEqual(
+      [meeting?.authority, meeting?.body, meeting?.date],
+      ["Brambleford Parish Council", "Parish Council", "2013-07-10"],
+    );
+    assert.deepEqual(
+      meeting?.attendance.map((a) => [a.person, a.status, a.role]),
+      [
+        ["J Nash", "present", "chair"],
+        ["D Cole", "present", "vice-chair"],
+        ["M Hand", "present", undefined],
+        ["T Ryves", "apologies", undefined],
+      ],
+    );
+  });
+
+  it("a Markdown page's bold labels, its heading block, and its title when the text gives no date", () => {
+    const bundle = read(
+      "index.md",
+      [
+        "---",
+        'title: "FERNHOLM COMMUNITY COUNCIL  Minutes of the Extraordinary Meeting held on Wednesday 24 April 2019"',
+        "---",
+        "",
+        "**FERNHOLM COMMUNITY COUNCIL**  ",
+        "**DRAFT MINUTES OF THE EXTRAORDINARY MEETING**  ",
+        "Held in the Pearce Hall at 7 p.m.",
+        "",
+        "**Present**: Cllr Greg Burns, Cllr Esme Clark",
+        "**Apologies:** Cllr Ruby Kelly",
+        "",
+        "1. Playing field lease",
+        "",
+        "It was agreed that the lease be renewed for five years.",
+      ].join("\n"),
+    );
+    const meeting = bundle.meetings[0];
+    assert.deepEqual(
+      [meeting?.authority, meeting?.body, meeting?.date, meeting?.minutesStatus],
+      ["Fernholm Community Council", "Community Council", "2019-04-24", "draft"],
+    );
+    assert.deepEqual(
+      meeting?.attendance.map((a) => [a.person, a.status]),
+      [
+        ["Greg Burns", "present"],
+        ["Esme Clark", "present"],
+        ["Ruby Kelly", "apologies"],
+      ],
+    );
+  });
+});
