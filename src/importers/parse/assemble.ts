@@ -2,7 +2,7 @@ import type { BundleDocument } from "../../domain/bundle.js";
 import { readAgenda } from "./agenda.js";
 import { parseArticle } from "./article.js";
 import { parseCommitteePage } from "./committee-page.js";
-import { addLeadMember, addPerson, type Context, sourceOf } from "./context.js";
+import { addLeadMember, addPerson, type Context, lacks, sourceOf } from "./context.js";
 import { longDate } from "./dates.js";
 import { readFrontSheet } from "./front-sheet.js";
 import { parseDecisionNotices } from "./decision-notice.js";
@@ -111,7 +111,7 @@ function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
   const body = sheet.body ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
   const date = sheet.date ?? ctx.hints.date;
   if (!body || !date) {
-    ctx.warnings.push(`${ctx.doc.file}: the front sheet names no ${body ? "date" : "committee"}`);
+    lacks(ctx, "front sheet", body ? "date" : "committee");
     return undefined;
   }
   const meeting = ctx.out.meeting(ctx.authority, preferSpelling(body, ctx.doc.text), date);

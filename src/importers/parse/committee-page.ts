@@ -1,4 +1,4 @@
-import type { Context } from "./context.js";
+import { type Context, lacks } from "./context.js";
 import { addPerson } from "./context.js";
 import { bodyKind } from "./bodies.js";
 import type { Line } from "./lines.js";
@@ -19,7 +19,7 @@ export function parseCommitteePage(lines: Line[], ctx: Context): void {
   const heading = texts.findIndex((t) => COMMITTEE_PAGE_HEADING.test(t));
   const named = texts[heading + 1];
   if (!named || SECTION.test(named)) {
-    ctx.warnings.push(`${ctx.doc.file}: the committee page names no committee`);
+    lacks(ctx, "committee page", "committee");
     return;
   }
   const body = ctx.out.body(ctx.authority, bodyName(named), bodyKind(bodyName(named)));

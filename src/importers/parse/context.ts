@@ -15,7 +15,18 @@ export type Context = {
   /** the authority whose document this is: stated by it, else hinted, else the one it names most */
   authority: string;
   warnings: string[];
+  /** what a part needed but the document does not state: a hint (--date, --body) would give it */
+  unstated: Set<UnstatedFact>;
 };
+
+export type UnstatedFact = "date" | "committee";
+
+/** A part that cannot be read without a fact the document does not state: said as a warning,
+ * and kept so that a file that yields nothing names the hint that would have given it. */
+export function lacks(ctx: Context, part: string, fact: UnstatedFact): void {
+  ctx.unstated.add(fact);
+  ctx.warnings.push(`${ctx.doc.file}: the ${part} names no ${fact}`);
+}
 
 export function sourceOf(ctx: Context, lines: Line[]): SourceSpan | undefined {
   const first = lines.find((l) => l.text !== "");

@@ -5,7 +5,7 @@ import { assemble } from "./assemble.js";
 import { resolveAuthority } from "./authority.js";
 import { recordsNothing } from "../../domain/bundle.js";
 import { BundleBuilder } from "./builder.js";
-import type { Context } from "./context.js";
+import type { Context, UnstatedFact } from "./context.js";
 import { unfoldColumns } from "./columns.js";
 import { splitLines, withoutRunningHeads } from "./lines.js";
 import { type Part, segment } from "./recognise.js";
@@ -43,11 +43,32 @@ function parse(doc: ExtractedText, hints: ImportHints): ParsedDocument {
   const warnings: string[] = [];
   const authority = resolveAuthority(doc, hints, parts, warnings);
   const out = new BundleBuilder();
-  const ctx: Context = { doc, hints, out, authority: out.authority(authority), warnings };
+  const ctx: Context = {
+    doc,
+    hints,
+    out,
+    authority: out.authority(authority),
+    warnings,
+    unstated: new Set(),
+  };
   const names = assemble(parts, ctx);
   const bundle = out.build();
-  if (recordsNothing(bundle)) throw unrecognised(doc);
+  if (recordsNothing(bundle))
+    throw ctx.unstated.size > 0 ? unstated(doc, names, ctx.unstated) : unrecognised(doc);
   return { bundle, parts: names, warnings };
+}
+
+/** "minutes.txt reads as minutes, but does not state the meeting's date: pass --date YYYY-MM-DD" */
+function unstated(doc: ExtractedText, parts: string[], facts: Set<UnstatedFact>): WitanError {
+  const kinds = [...new Set(parts.filter((p) => p !== "other"))].join(" and ").replaceAll("-", " ");
+  const needs = [
+    ...(facts.has("date") ? ["the meeting's date: pass --date YYYY-MM-DD"] : []),
+    ...(facts.has("committee") ? ['the committee: pass --body "Name of committee"'] : []),
+  ];
+  return new WitanError(
+    "DOCUMENT_UNRECOGNISED",
+    `${doc.file}: it reads as ${kinds || "a council document"}, but does not state ${needs.join(", nor ")}`,
+  );
 }
 
 function unrecognised(doc: ExtractedText): WitanError {

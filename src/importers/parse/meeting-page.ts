@@ -1,5 +1,5 @@
 import { readAttendance } from "./attendance.js";
-import { addAttendance, addLeadMember, addPerson, type Context, sourceOf } from "./context.js";
+import { addAttendance, addLeadMember, addPerson, type Context, lacks, sourceOf } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
@@ -26,7 +26,7 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   const date = findDates(when)[0]?.iso ?? ctx.hints.date;
   const body = title?.[1] ? bodyName(title[1]) : ctx.hints.body;
   if (!date || !body) {
-    ctx.warnings.push(`${ctx.doc.file}: the meeting page names no ${date ? "committee" : "date"}`);
+    lacks(ctx, "meeting page", date ? "committee" : "date");
     return;
   }
   const meeting = ctx.out.meeting(ctx.authority, body, date);

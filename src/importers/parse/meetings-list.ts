@@ -1,5 +1,5 @@
 import { bodyKind } from "./bodies.js";
-import type { Context } from "./context.js";
+import { type Context, lacks } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
@@ -16,7 +16,7 @@ export function parseMeetingsList(lines: Line[], ctx: Context): void {
   const heading = texts.findIndex((t) => MEETINGS_LIST_HEADING.test(t));
   const named = texts[heading + 1];
   if (!named || MEETING_LINE.test(named)) {
-    ctx.warnings.push(`${ctx.doc.file}: the list of meetings names no committee`);
+    lacks(ctx, "list of meetings", "committee");
     return;
   }
   const body = ctx.out.body(ctx.authority, bodyName(named), bodyKind(bodyName(named)));

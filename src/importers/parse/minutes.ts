@@ -1,7 +1,7 @@
 import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
 import { type AttendanceEntry, readAttendance } from "./attendance.js";
 import { bodyKind } from "./bodies.js";
-import { addAttendance, addPerson, type Context, sourceOf } from "./context.js";
+import { addAttendance, addPerson, type Context, lacks, sourceOf } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
@@ -34,7 +34,7 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     ctx.warnings.push(`${ctx.doc.file}: the minutes name no committee, so they are read as ${body}'s`);
   }
   if (!date || !body) {
-    ctx.warnings.push(`${ctx.doc.file}: minutes without a ${date ? "committee name" : "date"} were skipped`);
+    lacks(ctx, "minutes", date ? "committee" : "date");
     return undefined;
   }
   const meeting = ctx.out.meeting(ctx.authority, body, date);

@@ -1,5 +1,5 @@
 import type { BundleDocument } from "../../domain/bundle.js";
-import { addPerson, type Context } from "./context.js";
+import { addPerson, type Context, lacks } from "./context.js";
 import { documentId } from "./ids.js";
 import type { Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
@@ -18,7 +18,7 @@ export function addWorkProgramme(
   const programme = readWorkProgramme(lines);
   const named = programme.body ?? packBody ?? (ctx.hints.body ? bodyName(ctx.hints.body) : undefined);
   if (!named) {
-    ctx.warnings.push(`${ctx.doc.file}: the work programme names no committee`);
+    lacks(ctx, "work programme", "committee");
     return undefined;
   }
   const body = ctx.out.body(ctx.authority, named);

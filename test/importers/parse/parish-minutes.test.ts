@@ -98,3 +98,14 @@ describe("a small council's minutes", () => {
     );
   });
 });
+
+describe("minutes that do not say when the meeting was", () => {
+  it("are refused with the hint that would date them", () => {
+    const doc = extracted("undated.txt", MINUTES);
+    assert.throws(() => parseDocument(doc, { authority: "Marlow Vale Community Council" }), {
+      code: "DOCUMENT_UNRECOGNISED",
+      message:
+        "undated.txt: it reads as minutes, but does not state the meeting's date: pass --date YYYY-MM-DD",
+    });
+  });
+});
