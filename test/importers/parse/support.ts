@@ -22,7 +22,14 @@ export const FIXTURES = readdirSync(new URL("./fixtures/", import.meta.url))
 /** Documents written blind (after the parsers were tuned) that the parsers do not yet read in
  * full: the tests report them as TODO rather than hide them, and bench/import-accuracy.ts scores
  * them with the rest. Each leaves this list when its facts are all found. */
-export const NOT_YET_READ: ReadonlySet<string> = new Set<string>([]);
+export const NOT_YET_READ: ReadonlySet<string> = new Set<string>([
+  "brantwick-cmis-highways-committee-meeting-page.html",
+  "drumlargan-ardnagee-environment-committee-minutes.txt",
+  "fenwold-county-council-cabinet-minutes.txt",
+  "haverleigh-health-scrutiny-committee-minutes.txt",
+  "nether-fallowby-parish-council-agenda.txt",
+  "ravensholme-policy-resources-committee-cmis-agenda.txt",
+]);
 
 export function extracted(file: string, raw: string): ExtractedText {
   const text = raw.replace(/\r\n?/g, "\n").normalize("NFC").replace(/\0/g, "");
