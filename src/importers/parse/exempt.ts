@@ -8,11 +8,15 @@ import type { Line } from "./lines.js";
 const PART_TWO_HEADING =
   /^(?:part\s+(?:ii|2|b)\b|exempt\s+(?:items?|information|business)\b|items?\s+(?:considered\s+)?in\s+private\b|(?:confidential|private)\s+(?:items?|business|session)\b)/i;
 const PART_ONE_HEADING = /^part\s+(?:i|1|a)\b(?!i)/i;
+/** Schedule 12A to the Local Government Act 1972; in Northern Ireland, Schedule 6 to the Local
+ * Government Act (Northern Ireland) 2014, whose paragraphs are numbered alike. */
 const EXEMPT_PARAGRAPH =
-  /\bparagraphs?\s+(\d{1,2}[a-z]?)(?:\s*(?:,|and|&)\s*\d{1,2}[a-z]?)*\s+of\s+(?:part\s+(?:1|i)\s+of\s+)?schedule\s+12\s?a\b/i;
+  /\bparagraphs?\s+(\d{1,2}[a-z]?)(?:\s*(?:,|and|&)\s*\d{1,2}[a-z]?)*\s+of\s+(?:part\s+(?:1|i)\s+of\s+)?schedule\s+(?:12\s?a\b|6\s+to\s+the\s+local\s+government\s+act\s+\(northern\s+ireland\))/i;
 const NOT_FOR_PUBLICATION =
   /\bnot\s+for\s+publication\b|\(exempt\)|\bexempt\s+(?:report|item|information)\b/i;
-const EXCLUSION = /\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b/i;
+/** "Exclusion of the press and public"; in Northern Ireland, a motion to proceed "In Committee". */
+const EXCLUSION =
+  /\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b/i;
 
 /** The Part a heading line switches to, if it is one. */
 export function partHeading(text: string): "I" | "II" | undefined {

@@ -26,7 +26,7 @@ const BULLET = /^[•\u2022\uf0b7▪◦*-]\s*/;
 const ACTION_LINE = /^actions?(?:\s+point)?\s*[:\-–—]\s*(\S.*)$/i;
 /** A decision set in capitals after a sentence on the same line: "… obtained. RESOLVED to accept …". */
 const DECISION_IN_LINE =
-  /[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b|(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.]{3,160}?\s+and\s+RESOLVED\b)/;
+  /,\s+and\s+it\s+was\s+(?=(?:RESOLVED|AGREED|DECIDED)\b)|[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b|(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.]{3,160}?\s+and\s+RESOLVED\b)/;
 
 export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const cut = cutTruncation(input);

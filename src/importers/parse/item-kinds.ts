@@ -21,7 +21,7 @@ const KINDS: [RegExp, string][] = [
   ],
   [/\bwork\s*programme\b|\bforward\s+(?:work\s+)?plan\b|\bwork\s+plan\b/i, "work-programme"],
   [
-    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bclose\s+of\s+meeting\b/i,
+    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bclose\s+of\s+meeting\b/i,
     "other",
   ],
 ];

@@ -11,7 +11,7 @@ export type Motion = { proposer?: PersonRef; seconder?: PersonRef; votes?: Resol
 // A name word is an initial ("D.") or a word without a full stop, so "Hartley. Carried" ends at "Hartley".
 const NAME =
   "((?:(?:Mrs|Mr|Ms|Miss|Dr)\\.?\\s+)?(?:[A-Z]\\.|[A-Z][\\w'’-]*)(?:\\s+(?:[A-Z]\\.|[A-Z][\\w'’-]*)){0,3}(?:\\s*\\([^()]{1,60}\\))?)";
-const TITLE = "(?:Councillors?|Cllrs?\\.?|Council)\\s+";
+const TITLE = "(?:Councillors?|Cllrs?\\.?|Aldermen|Alderman|Council)\\s+";
 const PROPOSED_AND_SECONDED = new RegExp(
   `${TITLE}${NAME}\\s+(?:formally\\s+)?(?:proposed|moved)\\b[^.]{0,300}?(?:\\band|&)\\s+${TITLE}${NAME}\\s+seconded`,
 );
@@ -84,6 +84,8 @@ const COUNTED = [
   /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/gi,
+  // "6 Members voted For, 2 Against and 1 Abstained"
+  /\b(\d{1,4})\s+(?:members\s+)?voted\s+for,?\s+(\d{1,4})\s+against(?:,?\s+(?:and\s+)?(\d{1,4})\s+abstain(?:ed|ing|ed)?)?/gi,
   // Scotland: "For the motion - 7 votes, For the amendment - 5 votes".
   /\bfor\s+the\s+motion\s*[-–:]?\s*(\d{1,4})\s+votes?\s*,?\s*for\s+the\s+amendment\s*[-–:]?\s*(\d{1,4})\s+votes?()/gi,
   // Scotland: "On a division, there voted for the motion 5 and for the amendment 3".

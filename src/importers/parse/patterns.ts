@@ -21,7 +21,7 @@ export const PADDING =
 /** "Present:", "Members present:", the Scottish "Sederunt:", and a hearing's "Members of the
  * Sub-Committee:" (with its colon, so a sentence about members is not taken for the list). */
 export const PRESENT =
-  /^(?:\d{1,2}\.?\s+(?=(?:present|those\s+(?:present|attending)|attendance)\s*:\s*\S))?(?:present|members\s+present|councillors\s+present|those\s+(?:present|attending)|attendance|in\s+attendance:?\s*councillors|sederunt)\b\s*[:\-–]?|^members\s+of\s+the\s+[\w -]{3,40}:/i;
+  /^(?:\d{1,2}\.?\s+(?=(?:present|those\s+(?:present|attending)|attendance)\s*:\s*\S))?(?:present|members\s+present|councillors\s+present|those\s+(?:present|attending)|in\s+the\s+chair|attendance|in\s+attendance:?\s*councillors|sederunt)\b\s*[:\-–]?|^members\s+of\s+the\s+[\w -]{3,40}:/i;
 
 export const REPORT_LABEL =
   /^(subject|title of report|report title|title|report to|report of|report by|meeting|committee|decision maker|date|date of meeting|cabinet member|portfolio holder|lead member|cmt member|smt member|elt member|senior officer|lead officer|lead director|responsible officer|responsible director|author|report author|contact officer|contact|ref|reference|key decision|part|exempt|ward|wards affected|classification|forward plan ref|forward plan reference)\s*:\s*(.*)$/i;

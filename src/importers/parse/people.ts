@@ -120,7 +120,9 @@ export function splitList(text: string): string[] {
 /** Splits a bracket into job title and organisation: "(Director – North Vale CCG)", "(Lead officer)". */
 export function readBracket(text: string): { jobTitle?: string; organisation?: string } {
   const inner = squash(text.replace(/^\(|\)$/g, ""));
-  if (inner === "") return {};
+  // "(non-Committee Member)", "(ex officio)": how they sit at this meeting, not a post.
+  if (inner === "" || /^(?:non[- ]?(?:committee|voting)\s+members?|ex[- ]officio|observer)$/i.test(inner))
+    return {};
   const dash = /\s[–—-]\s/.exec(inner);
   if (dash) {
     const jobTitle = inner.slice(0, dash.index).trim();
@@ -238,6 +240,10 @@ export function readPeopleList(text: string, councillorList = false): PersonRef[
     body = body.slice(prefix[0].length);
   }
   const people: PersonRef[] = [];
+  // "Head of Waste and Recycling (Ms R McCance)": a post with "and" in it, the name in brackets.
+  const posted =
+    /^[^,;()]+\(([^()]+)\)$/.test(body) && JOB_WORDS.test(body) ? readPerson(body, councillors) : undefined;
+  if (posted && posted.jobTitle) return [posted];
   // "Amanda Rintoul, Executive Director of Education, Children and Families; Niall Buchanan, …":
   // with semicolons between people, a comma parts a name from its post.
   if (body.includes(";")) {

@@ -175,13 +175,13 @@ export function findResolutions(lines: Line[]): Found {
 }
 
 const COUNCILLOR =
-  "(?:County\\s+|Town\\s+)?(?:Cllrs?\\.?|Councillors?)\\s+[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’-]*){0,2}";
+  "(?:County\\s+|Town\\s+)?(?:Cllrs?\\.?|Councillors?|Alderman|Aldermen)\\s+[A-Z][\\w'’.-]*(?:\\s+[A-Z][\\w'’-]*){0,2}";
 /** "Cllr Parker proposed and Cllr Snell seconded that the Council give a grant of £350.",
  * "Proposed by Cllr A, seconded by Cllr B that …", "It was proposed by Cllr A, seconded by Cllr B
  * and RESOLVED that …": how a small council minutes its decisions. Names are matched by their
  * capitals, so "Cllr Wragg and RESOLVED" is Cllr Wragg. */
 const SECONDED_MOTION = new RegExp(
-  `(?<=^|[.!?:]\\s+|\\s[-–]\\s+)(?:\\(?[a-z]{1,2}\\)\\s+|\\(?\\d{1,2}[.)]\\s+)?((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:[Ii]t\\s+was\\s+)?(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*seconded\\s+by\\s+${COUNCILLOR})\\s+(?:and\\s+)?((?:(RESOLVED|AGREED|[Rr]esolved|[Aa]greed)\\s+)?(?:that|to)\\s[^]*?[.!?]))(?=\\s|$)`,
+  `(?<=^|[.!?:]\\s+|\\s[-–]\\s+)(?:\\(?[a-z]{1,2}\\)\\s+|\\(?\\d{1,2}[.)]\\s+)?((?:${COUNCILLOR}\\s+(?:proposed|moved)\\s*(?:,|and|&)\\s*${COUNCILLOR}\\s+seconded|(?:[Ii]t\\s+was\\s+)?(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${COUNCILLOR}\\s*(?:,|and|&)\\s*[Ss]econded\\s+by\\s+${COUNCILLOR})\\s*,?\\s+(?:and\\s+)?((?:(RESOLVED|AGREED|[Rr]esolved|[Aa]greed)\\s+)?(?:that|to)\\s[^]*?[.!?]))(?=\\s|$)`,
   "g",
 );
 

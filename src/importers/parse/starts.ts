@@ -37,6 +37,7 @@ export function findStarts(lines: Line[]): Start[] {
   const closing = nextClosings(lines);
   // Decision notices one after another are one part: a file or a section of notices.
   let inNotices = false;
+  let lastOpening = -Infinity;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]?.text ?? "";
     if (text === "") continue;
@@ -47,9 +48,11 @@ export function findStarts(lines: Line[]): Start[] {
       i = noticeEnd(lines, i);
       continue;
     }
-    if (PRESENT.test(text) && isMinutesOpening(lines, i))
-      add(headerStart(lines, i, minutesHeader), "minutes");
-    else if (REPORT_LABEL.test(text) && isMetadataBlock(lines, i)) {
+    // "In the Chair:", then "Members present:" a few lines on: one attendance block, one minutes.
+    if (PRESENT.test(text) && isMinutesOpening(lines, i)) {
+      if (i - lastOpening > 12) add(headerStart(lines, i, minutesHeader), "minutes");
+      lastOpening = i;
+    } else if (REPORT_LABEL.test(text) && isMetadataBlock(lines, i)) {
       add(headerStart(lines, i, reportHeader), "report");
       i = skipLabels(lines, i);
     } else if (LETTER_GREETING.test(text) && (closing[i] ?? Infinity) - i < 400 && !summons(lines, i))
@@ -96,6 +99,7 @@ function isMinutesOpening(lines: Line[], i: number): boolean {
   if (/^(?:present|sederunt)\s*:?\s*$/i.test(text) || /^(?:present|sederunt)\s*[:\-–\t]\s*\S/i.test(text))
     return true;
   if (/^members\s+of\s+the\s+[\w -]{3,40}:\s*\S/i.test(text)) return true;
+  if (/^in\s+the\s+chair\s*:\s*\S/i.test(text)) return true;
   // "1.   Those Attending:   Cllr J Nicholas-Letch (Chairman), …": attendance as the first minute.
   if (/^\d{1,2}\.?\s+(?:present|those\s+(?:present|attending)|attendance)\s*:\s*\S/i.test(text)) return true;
   return (
