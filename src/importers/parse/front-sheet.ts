@@ -124,12 +124,15 @@ function venueAfterTime(text: string): string | undefined {
 
 /** The body heads the date; the time and then the venue follow it on their own lines. */
 function readAroundDate(texts: string[], dateIndex: number, sheet: FrontSheet): void {
-  const before = previousText(texts, dateIndex);
+  // The committee heads the meeting's facts, perhaps over a "Meeting Details" heading.
+  let before = previousText(texts, dateIndex);
+  for (let seen = 0; before && seen < 3 && /^meeting\s+(?:details|information)$/i.test(before.text); seen++)
+    before = previousText(texts, before.index);
   if (
     !sheet.body &&
     before &&
     looksLikeBody(before.text) &&
-    !findAuthorities(before.text).some((a) => a.name === before.text)
+    !findAuthorities(before.text).some((a) => a.name === before?.text)
   )
     sheet.body = bodyName(before.text);
   let next = nextText(texts, dateIndex);

@@ -3,7 +3,7 @@
 
 /** "19. Title", "27 Title", "PL/45 TITLE", "P.56 TITLE", "24/117 Title", "CAB 45/23 Title", "Item 5: Title", "Minute 12 – Title" */
 export const ITEM_LINE =
-  /^(?:(?:Agenda\s+item|Item|Minute|Min\.?)\s+(?:No\.?\s*)?)?((?:[A-Z]{1,4}[/. ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)(?:\s*[.):–-]\s*|\s+)(\S.*)$/;
+  /^(?:(?:(?:Agenda|AGENDA)\s+(?:[Ii]tem|ITEM)|[Ii]tem|ITEM|Minute|MINUTE|Min\.?)\s+(?:No\.?\s*)?)?((?:[A-Z]{1,4}[/. ]?)?\d{1,4}(?:\/\d{1,4})?[a-z]?)(?:\s*[.):–-]\s*|\s+)(\S.*)$/;
 
 /** "(Pages 7 - 28)", "(Page 3)", "Pages 1 - 6" */
 export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?/i;
