@@ -64,3 +64,9 @@ export function isFullCouncilName(name: string): boolean {
     squash(name),
   );
 }
+
+/** A parish, town or community council meets as "Parish Council" (and so on); others as "Council". */
+export function fullCouncilOf(authority: string): string {
+  const kind = /\b(Parish|Town|Community)\s+Council$/.exec(authority)?.[1];
+  return kind ? `${kind} Council` : "Council";
+}

@@ -1,5 +1,5 @@
 import { authorityFromCapitals, findAuthorities } from "./authorities.js";
-import { looksLikeBody } from "./bodies.js";
+import { fullCouncilOf, looksLikeBody } from "./bodies.js";
 import { findDates, findTime, isDateLine } from "./dates.js";
 import { cleanText, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
@@ -31,13 +31,13 @@ const NOTICE_OF =
 /** "You are hereby summoned to attend a meeting of the X Committee to be held in the Council
  * Chamber, Town Hall, on Wednesday 5 February 2025 at 7.15 pm." */
 const SUMMONS =
-  /\b(?:summoned|invited|requested)\s+to\s+attend\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)\s+(?:to\s+be\s+held|which\s+will\s+be\s+held)\s+(?:(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+)?on\b/i;
+  /\b(?:summoned|invited|requested)\s+to\s+attend\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)\s+(?:to\s+be\s+held|,?\s*which\s+will\s+be\s+held)\s+(?:(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+)?on\b/i;
 const DATE_LABEL = /^(?:date(?:\s+of\s+meeting)?|when)\s*:\s*(.+)$/i;
 const TIME_LABEL = /^time\s*:\s*(.+)$/i;
 const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
 const BODY_LABEL = /^(?:meeting|committee|meeting\s+of|body)\s*:\s*(.+)$/i;
 const MEMBERS =
-  /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors)\b(?:\s+of\s+the\s+\w+)?(?:\s+(?:and|&)\s+(?:portfolios?|roles|responsibilities|substitutes))?\s*:?\s*(.*)$/i;
+  /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors|to(?=\s*:\s*(?:cllrs?\.?|councillors?)\s))\b(?:\s+of\s+the\s+\w+)?(?:\s+(?:and|&)\s+(?:portfolios?|roles|responsibilities|substitutes))?\s*:?\s*(.*)$/i;
 const JOB_LINE =
   /\b(chief\s+executive|director|head\s+of|monitoring\s+officer|clerk|secretary|proper\s+officer|manager|town\s+clerk)\b/i;
 
@@ -45,6 +45,7 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
   const sheet: FrontSheet = { members: [] };
   const texts = lines.map((l) => l.text);
   let dateIndex = -1;
+  let bareDate = false;
   for (const [i, text] of texts.entries()) {
     if (text === "") continue;
     const authority = authorityFromCapitals(text) ?? (i < 40 ? findAuthorities(text)[0]?.name : undefined);
@@ -74,8 +75,18 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
       continue;
     }
     const summons = SUMMONS.exec(text);
+    // A date alone above "Dear Councillor" dates the letter; the summons dates the meeting.
+    if (summons && dateIndex >= 0 && bareDate) {
+      sheet.published ??= sheet.date;
+      delete sheet.date;
+      dateIndex = -1;
+    }
     if (summons && dateIndex < 0) {
-      if (summons[1] && looksLikeBody(summons[1])) sheet.body ??= bodyName(summons[1]);
+      // "the Ordinary Meeting of Nether Fallowby Parish Council": the council meeting as a whole.
+      const named = (summons[1] ?? "").replace(/,$/, "").trim();
+      const council = findAuthorities(named)[0];
+      if (council && council.name.length >= named.length - 1) sheet.body ??= fullCouncilOf(council.name);
+      else if (named && looksLikeBody(named)) sheet.body ??= bodyName(named);
       if (summons[2]) sheet.venue ??= summons[2].trim();
       if (readDate(text, sheet)) dateIndex = i;
       continue;
@@ -85,8 +96,10 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     const time = TIME_LABEL.exec(text);
     if (time?.[1]) sheet.start ??= findTime(time[1])?.time;
     const dateLabel = DATE_LABEL.exec(text);
-    if (dateIndex < 0 && (dateLabel || isDateLine(text)) && readDate(dateLabel?.[1] ?? text, sheet))
+    if (dateIndex < 0 && (dateLabel || isDateLine(text)) && readDate(dateLabel?.[1] ?? text, sheet)) {
       dateIndex = i;
+      bareDate = !dateLabel;
+    }
   }
   if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
   sheet.members = readMembers(lines);

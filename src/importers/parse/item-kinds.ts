@@ -16,12 +16,12 @@ const KINDS: [RegExp, string][] = [
   ],
   [/\burgent\s+(?:business|items?|matters?)\b|\bchair'?s'?\s+urgent\b|\blate\s+items?\b/i, "urgent-business"],
   [
-    /\bpublic\s+(?:participation|questions?|question\s+time|speaking|forum|statements?)\b|\bquestions\s+from\s+(?:the\s+)?public\b|\bpetitions?\b|\bdeputations?\b|\bopen\s+forum\b/i,
+    /\bpublic\s+(?:participation|questions?|question\s+time|speaking|forum|statements?|session)\b|\bquestions\s+from\s+(?:the\s+)?public\b|\bpetitions?\b|\bdeputations?\b|\bopen\s+forum\b/i,
     "public-participation",
   ],
   [/\bwork\s*programme\b|\bforward\s+(?:work\s+)?plan\b|\bwork\s+plan\b/i, "work-programme"],
   [
-    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bclose\s+of\s+meeting\b/i,
+    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bitems\s+for\s+(?:the\s+)?next\s+agenda\b|\bclose\s+of\s+meeting\b/i,
     "other",
   ],
 ];

@@ -1,6 +1,6 @@
 import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
 import { type AttendanceEntry, readAttendance } from "./attendance.js";
-import { bodyKind } from "./bodies.js";
+import { bodyKind, fullCouncilOf } from "./bodies.js";
 import { addAttendance, addPerson, type Context, lacks, sourceOf } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
@@ -79,12 +79,6 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     readMinuteItems(rest, ctx, meeting, attendees, itemHeadings(rest));
   }
   return meeting;
-}
-
-/** A parish, town or community council meets as "Parish Council" (and so on); others as "Council". */
-function fullCouncilOf(authority: string): string {
-  const kind = /\b(Parish|Town|Community)\s+Council$/.exec(authority)?.[1];
-  return kind ? `${kind} Council` : "Council";
 }
 
 /** At a meeting of the full council the civic head presides: "Councillor Naylor (Mayor)". */

@@ -331,7 +331,9 @@ function isFrontSheet(lines: Line[]): boolean {
     head.some(
       (t) =>
         /^(?:(?:board|committee|cabinet|panel)\s+)?(members|membership)\s*:?\s*$/i.test(t) ||
-        /^(?:(?:board|committee|cabinet|panel)\s+)?members(?:hip)?\s*:/i.test(t),
+        /^(?:(?:board|committee|cabinet|panel)\s+)?members(?:hip)?\s*:/i.test(t) ||
+        // A summons addressed "To: Cllrs D Thwaite (Chairman), M Hebblethwaite, …"
+        /^to\s*:\s*(?:cllrs?\.?|councillors?)\s/i.test(t),
     )
   )
     signals++;
