@@ -72,12 +72,18 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     }
     // A table row "Present | Councillor A, Councillor B": the label in one cell, the names in the next.
     const labelCell = LABELS.find(([pattern]) => (cells[0] ?? "").replace(pattern, "") === "");
+    // Or "Councillor A (Chair) | Pendlebrook County Council": the member's council beside them.
+    let beside = !labelCell && cells.length === 2 ? cells[1] : undefined;
+    // Or "Leader of the Council (Chair) | Councillor A": the member's post before them.
+    if (beside && !NAMED.test(cells[0] ?? "") && NAMED.test(beside)) {
+      const post = (cells[0] ?? "").replace(/\s*\(([^()]*)\)/g, ", $1");
+      cells[0] = `${beside} (${post})`;
+      beside = undefined;
+    }
     const text =
       labelCell && cells[1] && cells.length === 2
         ? `${(cells[0] ?? "").replace(/\s*[:\-–]\s*$/, "")}: ${cells[1]}`
         : (cells[0] ?? raw);
-    // Or "Councillor A (Chair) | Pendlebrook County Council": the member's council beside them.
-    const beside = !labelCell && cells.length === 2 ? cells[1] : undefined;
     const label = LABELS.find(([pattern]) => pattern.test(text));
     let rest = text;
     if (label) {
@@ -162,6 +168,9 @@ function runOnList(text: string): { members: string; others: string } | undefine
     others: read.flatMap((p) => (p.attends ? [p.text] : [])).join(", "),
   };
 }
+
+const NAMED =
+  /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Mayor|Mr|Mrs|Ms|Miss|Dr)\s/;
 
 const HEADER_CELL =
   /^(?:names?|members?|councillors?|(?:constituent\s+)?authority|council|organisation|representing|role|party|ward|division|position|title|status)$/i;

@@ -79,7 +79,12 @@ function columnBlock(lines: Line[], from: number): BlockLine[] {
 function isPeopleTable(block: BlockLine[]): boolean {
   const named = block.filter((b) => b.left.trim() !== "");
   const people = named.filter((b) => PERSON_START.test(b.left.trim()));
-  return named.length >= 2 && people.length >= named.length * 0.6;
+  // Or their posts beside them: "Cabinet Member for Highways     Councillor Geraint Pryor" (not a
+  // meeting's facts beside its members: "Date:   Wednesday 26 February 2025   Councillor …").
+  const posts = named.filter(
+    (b) => POST.test(b.left) && !b.left.includes(":") && PERSON_START.test(b.line.raw.slice(b.column).trim()),
+  );
+  return named.length >= 2 && Math.max(people.length, posts.length) >= named.length * 0.6;
 }
 
 /** "Ward:            Thornhill" over "Proposal:        Demolition of …": labels beside their values. */
@@ -87,6 +92,9 @@ function isLabelTable(block: BlockLine[]): boolean {
   const named = block.filter((b) => b.left.trim() !== "");
   return named.length >= 2 && named.every((b) => /^[A-Z][\w ()'’/-]{0,40}:$/.test(b.left.trim()));
 }
+
+const POST =
+  /\b(?:leader|member|chair(?:man)?|mayor|portfolio|holder|cabinet|executive|spokesperson|deputy)\b/i;
 
 const PERSON_START =
   /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Mayor|Alderman|Mr|Mrs|Ms|Miss|Dr)\s/;

@@ -394,6 +394,19 @@ function decisionBlocks(lines: Line[], headed: number[]): Found {
       drafts.push(...block.roots);
       continue;
     }
+    // "Cabinet RESOLVED to:" over its clauses; "To agree … with the following amendment:" is the
+    // decision itself, read below.
+    const lead = DECISION_WORDS.test(lines[first]?.text ?? "") ? readLead(lines, first) : undefined;
+    const led = lead ? readEntries(lines, first + 1) : undefined;
+    if (lead && led && led.roots.length > 0) {
+      markUsed(used, heading, led.end);
+      for (const d of led.roots) {
+        d.leadVerb = lead.verb;
+        d.lead = lines[first]?.text ?? "";
+      }
+      drafts.push(...led.roots);
+      continue;
+    }
     let end = first;
     while (end < lines.length && (lines[end]?.text ?? "") !== "") end++;
     if (end === first) continue;
