@@ -78,6 +78,29 @@ describe("HTML to text", () => {
     );
   });
 
+  test("a definition list reads as a table of terms and definitions, a second definition under the first", () => {
+    const text = htmlToText(
+      `<h2>Meeting Details</h2><dl><dt>Date</dt><dd>Wednesday, 5 March 2025</dd>
+       <div><dt>Venue</dt><dd>Council Chamber</dd></div>
+       <dt>Contact</dt><dd>Committee Services</dd><dd>01632 960000</dd></dl><p>After.</p>`,
+      "x.html",
+      "html",
+    ).text;
+    assert.equal(
+      text,
+      [
+        "Meeting Details",
+        "",
+        "Date\tWednesday, 5 March 2025",
+        "Venue\tCouncil Chamber",
+        "Contact\tCommittee Services",
+        "\t01632 960000",
+        "",
+        "After.",
+      ].join("\n"),
+    );
+  });
+
   test("preformatted text is kept; one-column and nested tables read as blocks", () => {
     const text = htmlToText(
       `<pre>  Item   Pages\n  1.     1 - 6</pre><table><tr><td><h2>Minutes</h2><p>Agreed.</p></td></tr></table>`,

@@ -6,7 +6,8 @@ import { TextWriter } from "./text-writer.js";
 
 // An HTML page (or a Word document that mammoth turned into HTML) to text: headings and
 // paragraphs as blocks with a blank line between, list items on their own lines ("- " or the
-// printed number), table rows one to a line with cells joined by tabs, and links with the span
+// printed number), table rows one to a line with cells joined by tabs (a definition list reads as
+// a table of terms and their definitions), and links with the span
 // of their text, since council "agenda and minutes" pages list their documents as links.
 // Page furniture (navigation, banners, footers, scripts) is dropped.
 
@@ -116,6 +117,8 @@ class HtmlWalker {
       case "td":
       case "th":
         return this.#inlineBlock(el, ctx);
+      case "dl":
+        if (!ctx.inCell) return this.#definitions(el, ctx);
     }
     if (PARAGRAPHS.has(name)) return this.#block(el, ctx, true);
     if (LINES.has(name)) return this.#block(el, ctx, false);
@@ -187,6 +190,33 @@ class HtmlWalker {
       if (!ctx.inCell) this.#w.endItem();
     }
     if (!ctx.inCell && ctx.listDepth === 0) this.#w.paragraphBreak();
+  }
+
+  /** A definition list is a table of two columns: each term starts a line and its definition
+   * follows after a tab ("Venue<tab>Council Chamber"), as a table of labels and values reads. */
+  #definitions(el: DomNode, ctx: Context): void {
+    this.#w.paragraphBreak();
+    this.#terms(el, ctx, { afterTerm: false });
+    this.#w.paragraphBreak();
+  }
+
+  #terms(el: DomNode, ctx: Context, state: { afterTerm: boolean }): void {
+    for (const child of el.children ?? []) {
+      const name = child.type === "tag" ? (child.name ?? "").toLowerCase() : "";
+      if (name === "dt" || name === "dd") {
+        if (isHidden(child)) continue;
+        // A second definition of one term has a line of its own, under the first.
+        if (name === "dt" || !state.afterTerm) this.#w.lineBreak();
+        if (name === "dd") this.#w.cell();
+        this.children(child, { ...ctx, inCell: true, column: name === "dt" ? 0 : 1 });
+        state.afterTerm = name === "dt";
+      } else if (name === "div") {
+        // HTML lets a <div> group a term with its definitions.
+        this.#terms(child, ctx, state);
+      } else {
+        this.#node(child, ctx);
+      }
+    }
   }
 
   #table(el: DomNode, ctx: Context): void {

@@ -77,7 +77,7 @@ function ownVerb(text: string, strictStart: boolean): string | undefined {
   const afterSubject =
     /^(?:that\s+)?(?:the\s+)?[A-Za-z' -]{0,60}?(?:,[^.;:]{0,140},?)?\s*$/i.test(before) ||
     // "That the Fleet Replacement Programme 2025/26 to 2029/30 set out at Appendix A be approved"
-    /^that\s+(?:the\s+)?[A-Za-z0-9'’/&() -]{0,100}?\s*$/i.test(before);
+    /^(?:that\s+)?(?:the\s+)?[A-Za-z0-9'’/&() -]{0,100}?\s*$/i.test(before);
   if (!atStart && (strictStart || !afterSubject)) return undefined;
   return verbOf(m[1] ?? "");
 }

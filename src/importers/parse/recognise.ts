@@ -2,6 +2,7 @@ import { findDates } from "./dates.js";
 import { COMMITTEE_PAGE_HEADING } from "./committee-page.js";
 import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
 import { MEETINGS_LIST_HEADING } from "./meetings-list.js";
+import { isMinutedTablePage } from "./meeting-tables.js";
 import { isBlank, type Line } from "./lines.js";
 import {
   ISSUE_HISTORY_HEADING,
@@ -78,6 +79,8 @@ function wholePageKind(lines: Line[], title: string | undefined): PartKind | und
   if (pageHeading && (pageTitle || titleLine) && bare) return "meeting-page";
   if (pageHeading && (titleLine || venue) && minutesMarkers >= 1) return "meeting-page";
   if (titleLine && venue && minutesMarkers >= 1) return "meeting-page";
+  // CMIS sets a meeting out in tables: its details, who came, and the items with their minutes.
+  if (isMinutedTablePage(lines)) return "meeting-page";
   return undefined;
 }
 

@@ -15,6 +15,8 @@ export type WebItem = {
   title: string;
   /** "View the reasons why item 37. is restricted": ModernGov's mark of an item taken in private */
   restricted: boolean;
+  /** the paragraph of Schedule 12A a restricted item's note cites */
+  restrictedParagraph?: string;
   /** each linked paper; its kind, where the page says what it is, else report then appendices */
   files: { title: string; mediaType: string; sizeBytes: number; line: Line; kind?: string }[];
   description?: string;
@@ -24,7 +26,7 @@ export type WebItem = {
   minutes: Line[];
 };
 
-const MINUTES_MARKER = /^(?:minutes|decision|decisions|minute)\s*:?\s*$/i;
+export const MINUTES_MARKER = /^(?:minutes|decision|decisions|minute)\s*:?\s*$/i;
 const LEAD = /^(cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)s?\s*:\s*(.+)$/i;
 const RESTRICTED = /^view\s+the\s+reasons?\s+why\s+(?:item\s+\S+\s+)?is\s+restricted\b/i;
 const ADDITIONAL = /^(?:additional\s+documents|supporting\s+documents|documents)\s*:?\s*$/i;
