@@ -92,12 +92,14 @@ export class Writer {
     const name: string = table;
     await this.#loose.deleteFrom(name).where("id", "=", current.id).execute();
     await this.#audit("delete", table, String(current.id), current, null);
-    if (table === "provenance") return;
+    // Only records with a whole-number id are imported (a session's id is a hash).
+    const id = Number(current.id);
+    if (table === "provenance" || !Number.isSafeInteger(id)) return;
     const sources = await this.trx
       .selectFrom("provenance")
       .selectAll()
       .where("record_table", "=", name)
-      .where("record_id", "=", Number(current.id))
+      .where("record_id", "=", id)
       .execute();
     for (const source of sources) await this.delete("provenance", source);
   }
