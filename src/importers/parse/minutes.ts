@@ -1,7 +1,7 @@
 import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
 import { type AttendanceEntry, readAttendance } from "./attendance.js";
 import { bodyKind, fullCouncilOf } from "./bodies.js";
-import { addAttendance, addPerson, type Context, lacks, sourceOf } from "./context.js";
+import { addAttendance, addLeadMember, addPerson, type Context, lacks, sourceOf } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
@@ -12,7 +12,7 @@ import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { exemptIn, partHeading } from "./exempt.js";
 import { ITEM_LINE, PRESENT } from "./patterns.js";
-import { readPeopleList, readPerson } from "./people.js";
+import { type PersonRef, readPeopleList, readPerson } from "./people.js";
 import { personNameKey } from "../../domain/names.js";
 
 // Minutes: heading, attendance, the meeting's times, and each numbered minute with its text and
@@ -205,6 +205,24 @@ function isTitleLine(text: string): boolean {
   );
 }
 
+const KEY_DECISION_REF =
+  /^\(?key\s+decision\s*(?:no\.?|number|ref(?:erence)?\.?)?\s*[:\-–]?\s*[\w/.-]*\d[\w/.-]*\)?$/i;
+const NOT_KEY = /^this\s+(?:was|is)\s+not\s+a\s+key\s+decision\.?$/i;
+/** "Councillor Geraint Pryor, Cabinet Member for Highways and Transport, introduced the report" */
+const INTRODUCED =
+  /(?:^|\.\s+|\)\s+)(?:Councillor|Cllr\.?)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+((?:(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+and\s+)?(?:(?:Cabinet|Executive|Lead)\s+Member|Portfolio\s+Holder)\s+for\s+[^.;]{3,120}?|Leader\s+of\s+the\s+Council),\s+(?:introduced|presented)\b/;
+
+function introducedBy(lines: Line[]): { person: PersonRef; label: string } | undefined {
+  const text = lines
+    .filter((l) => l.text !== "")
+    .slice(0, 8)
+    .map((l) => l.text)
+    .join(" ");
+  const m = INTRODUCED.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  return { person: { name: m[1], councillor: true, jobTitle: m[2] }, label: m[2] };
+}
+
 function readMinuteItems(
   lines: Line[],
   ctx: Context,
@@ -217,10 +235,18 @@ function readMinuteItems(
   let excludedUnder: string | undefined;
   for (const [n, h] of headings.entries()) {
     const below = lines.slice(h.index + 1, headings[n + 1]?.index ?? lines.length);
-    const bodyLines = h.text ? [h.text, ...below] : below;
+    // "Key Decision No. 2025/041" under the heading, or "This was not a key decision." in the text.
+    const keyLine = below.findIndex((l) => l.text !== "");
+    const keyRef = KEY_DECISION_REF.test(below[keyLine]?.text ?? "") ? keyLine : -1;
+    const notKey = below.findIndex((l) => NOT_KEY.test(l.text));
+    const kept = below.filter((_, k) => k !== keyRef && k !== notKey);
+    const bodyLines = h.text ? [h.text, ...kept] : kept;
     const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
     const heading = lines[h.index];
-    if (heading && markedKeyDecision(heading.text)) item.keyDecision = true;
+    if (keyRef >= 0 || (heading && markedKeyDecision(heading.text))) item.keyDecision = true;
+    if (notKey >= 0) item.keyDecision = false;
+    const lead = introducedBy(bodyLines);
+    if (lead) item.leadMember = addLeadMember(ctx, lead.person, lead.label);
     const exempt = exemptIn(heading ? [heading, ...bodyLines] : bodyLines);
     if (exempt.exempt || part === "II") item.part = "II";
     // The paragraph an exclusion of the public cites is the reason for the items after it.
