@@ -18,9 +18,10 @@ export type AttendanceEntry = {
 const CO_OPTED =
   /^(?:co-?opted|added|independent|religious|church|parent(?:\s+governor)?|teacher|pupil|youth)\s+(?:members?|representatives?)\b(?:\s*\([^)]{1,30}\))?(?:\s+for\s+[\w ]{3,40})?\s*[:\-–]?\s*/i;
 
-/** A hearing's parties (applicant, their representative, the police) are there, not members, and
- * not the council's officers. */
-const PARTIES = /^(?:parties|others)\s+(?:present|in\s+attendance)\b\s*[:\-–]?\s*/i;
+/** A hearing's parties (applicant, their representative, the police) and a scrutiny committee's
+ * witnesses are there, not members, and not the council's officers. */
+const PARTIES =
+  /^(?:(?:parties|others)\s+(?:present|in\s+attendance)|witnesses|invited\s+guests)\b\s*[:\-–]?\s*/i;
 
 const LABELS: [RegExp, AttendanceStatus, boolean][] = [
   [/^in\s+the\s+chair\s*[:\-–]\s*/i, "present", false],
@@ -74,6 +75,9 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     const labelCell = LABELS.find(([pattern]) => (cells[0] ?? "").replace(pattern, "") === "");
     // Or "Councillor A (Chair) | Pendlebrook County Council": the member's council beside them.
     let beside = !labelCell && cells.length === 2 ? cells[1] : undefined;
+    // "Dr Anjali Raghunathan | Medical Director | NHS … Integrated Care Board": post and body.
+    const body = !labelCell && cells.length === 3 ? cells[2] : undefined;
+    if (body) beside = cells[1];
     // Or "Leader of the Council (Chair) | Councillor A": the member's post before them.
     if (beside && !NAMED.test(cells[0] ?? "") && NAMED.test(beside)) {
       const post = (cells[0] ?? "").replace(/\s*\(([^()]*)\)/g, ", $1");
@@ -104,6 +108,7 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
       .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
       .map((p) => ((coOpted || parties) && !p.councillor ? { ...p, external: true } : p));
     const [only] = people;
+    if (only && people.length === 1 && body) only.organisation ??= body;
     if (only && people.length === 1 && beside) {
       const council = findAuthorities(beside)[0]?.name;
       if (council && council.length >= beside.length - 1) only.organisation ??= council;
@@ -173,7 +178,7 @@ const NAMED =
   /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Mayor|Mr|Mrs|Ms|Miss|Dr)\s/;
 
 const HEADER_CELL =
-  /^(?:names?|members?|councillors?|(?:constituent\s+)?authority|council|organisation|representing|role|party|ward|division|position|title|status)$/i;
+  /^(?:job\s+title|organi[sz]ation|names?|members?|councillors?|(?:constituent\s+)?authority|council|organisation|representing|role|party|ward|division|position|title|status)$/i;
 
 function unclosed(text: string): boolean {
   return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;

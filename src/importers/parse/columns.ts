@@ -42,6 +42,13 @@ export function unfoldColumns(lines: Line[]): Line[] {
       i += block.length;
       continue;
     }
+    // Under a header row ("Name   Job title   Organisation") the lines are the table's rows.
+    const headed = headerRow(lines[i]?.raw ?? "") ? columnBlock(lines, i + 1) : [];
+    if (headed.length >= 2) {
+      for (const line of lines.slice(i, i + 1 + headed.length)) out.push(asCells(line));
+      i += 1 + headed.length;
+      continue;
+    }
     if (block.length >= 3) {
       out.push(...block.flatMap((b) => (b.left.trim() === "" ? [] : [piece(b.line, 0, b.left.length)])));
       out.push(blankAt(block[block.length - 1]?.line));
@@ -85,6 +92,14 @@ function isPeopleTable(block: BlockLine[]): boolean {
     (b) => POST.test(b.left) && !b.left.includes(":") && PERSON_START.test(b.line.raw.slice(b.column).trim()),
   );
   return named.length >= 2 && Math.max(people.length, posts.length) >= named.length * 0.6;
+}
+
+const HEADER_WORD =
+  /^(?:names?|job\s+title|title|post|role|organi[sz]ation|representing|authority|council|party|ward|member|position)$/i;
+
+function headerRow(raw: string): boolean {
+  const cells = raw.trim().split(/\s{3,}|\t/);
+  return cells.length >= 2 && cells.every((c) => HEADER_WORD.test(c.trim()));
 }
 
 /** "Ward:            Thornhill" over "Proposal:        Demolition of …": labels beside their values. */
