@@ -33,7 +33,7 @@ function frontMatterTitle(yaml: string): string | undefined {
 }
 
 const HTML_START =
-  /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6]|section|article)\b/i;
+  /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|link|style|script|div|span|p|a|table|ul|ol|dl|h[1-6]|section|article|header|nav|main|form|button|time|img|hr|br)\b[^<>]*>/i;
 
 export function looksLikeHtml(text: string): boolean {
   return HTML_START.test(text.slice(0, 4096));

@@ -65,6 +65,9 @@ describe("plain text and HTML told apart by content", () => {
     assert.equal(looksLikeHtml("<!DOCTYPE html><html><body>x</body></html>"), true);
     assert.equal(looksLikeHtml("  <!-- saved --> <html lang=en>"), true);
     assert.equal(looksLikeHtml("For further information follow this link <http://example.org/>"), false);
+    // A page's fragment, as a site's template includes it, starts wherever the template cut it.
+    assert.equal(looksLikeHtml('<button aria-label="Close">×</button>\n<div class="minutes">'), true);
+    assert.equal(looksLikeHtml("<Agenda item 5> is deferred"), false);
     assert.equal(
       extractPlain(new TextEncoder().encode("<html><body><p>Agenda</p></body></html>"), "a.txt", 1e6),
       "html",

@@ -191,10 +191,11 @@ function minutesHeader(text: string): boolean {
   if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_LINE.test(text)) return true;
   // "Held in the Pearce Institute at 7 p.m.", "held on Monday 3 March 2025 at …"
   if (/^(?:(?:a\s+)?meeting\s+)?held\s+(?:on|at|in)\b/i.test(text) && text.length <= 160) return true;
-  if (text.length > 140 || /[.;]$/.test(text)) return false;
-  // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place.
+  // "Wednesday 15 January 2025, 7.00pm, Council Chamber": the date first, then time and place;
+  // "11 November 2020 Manordeilo Community Council held their meeting via Zoom at 7.30pm …".
   const date = findDates(text)[0];
-  if (date && date.index <= 10) return true;
+  if (date && date.index <= 10 && text.length <= 200) return true;
+  if (text.length > 140 || /[.;]$/.test(text)) return false;
   // "10.00 am, Tuesday 11 March 2025": the time first.
   if (date && /^(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|noon)\b/i.test(text)) return true;
   return isDateLine(text) || looksLikeBody(text) || capitalsHeading(text) || findAuthorities(text).length > 0;
