@@ -19,8 +19,14 @@ export type AgendaItem = {
   keyDecision?: true;
   /** "Portfolio Holder: Councillor Eamon Sadler", with the label that named them */
   leadMember?: { name: string; label: string };
+  /** papers listed under "Documents:" by their length: "Minutes, 13 March 2025 (8 pages)" */
+  papers: Line[];
   lines: Line[];
 };
+
+const PAPERS_LABEL = /^(?:documents|papers|attachments|reports?)\s*:$/i;
+/** "Corporate Plan Performance Report Q3 (14 pages)", "Report - exempt (10 pages)" */
+const PAPER_LENGTH = /\(\s*(?:(?:PDF|Word|DOCX?)\s*,\s*)?\d{1,4}\s+pages?\s*\)\s*$/i;
 
 const KEY_DECISION_LINE = /^\(?\s*key\s+decision\b[^a-z]{0,40}\)?$|^key\s+decision\s*[:\-–]\s*yes\b/i;
 const LEAD_LINE =
@@ -46,6 +52,7 @@ export function readAgenda(lines: Line[]): AgendaItem[] {
       title: row.title,
       part: exempt.exempt ? "II" : part,
       lines: own,
+      papers: [],
     };
     if (exempt.excludesPublic) {
       // "… excluded for the following item by virtue of paragraph 3": the paragraph of the items after.
@@ -55,7 +62,17 @@ export function readAgenda(lines: Line[]): AgendaItem[] {
     else if (item.part === "II" && excludedUnder) item.exemptParagraph = excludedUnder;
     let pages = row.pages;
     const description: Line[] = [];
+    let listing = false;
     for (const line of rest) {
+      // "Documents:" over the papers, each with its length: the papers, not the description.
+      if (PAPERS_LABEL.test(line.text)) {
+        listing = true;
+        continue;
+      }
+      if (listing && line.text !== "") {
+        if (PAPER_LENGTH.test(line.text)) item.papers.push(line);
+        continue;
+      }
       if (partHeading(line.text)) {
         part = partHeading(line.text) ?? part;
         continue;

@@ -20,7 +20,7 @@ import { addDocument, attachment, type Group, preferSpelling, reportDocument } f
 import { addWorkProgramme } from "./programme-entries.js";
 import type { Part } from "./recognise.js";
 import { readReport } from "./report.js";
-import { addWebFiles, linkedFiles } from "./web-item.js";
+import { addWebFiles, linkedFiles, listedPapers } from "./web-item.js";
 
 // Turns the recognised parts of one document into bundle records, in document order, linking
 // each paper of an agenda pack to its agenda item.
@@ -164,7 +164,10 @@ function agenda(lines: Line[], pack: PackItems, ctx: Context): void {
     const source = sourceOf(ctx, a.lines);
     if (source) item.source = source;
     const where = { authority: pack.meeting.authority, body: pack.meeting.body, date: pack.meeting.date };
-    for (const id of addWebFiles(ctx, linkedFiles(a.lines, a.title), { ...where, itemKind: item.kind }))
+    const papers = [...linkedFiles(a.lines, a.title), ...listedPapers(a.papers, a.title)].map((p) =>
+      item.part === "II" ? { ...p, part: "II" as const } : p,
+    );
+    for (const id of addWebFiles(ctx, papers, { ...where, itemKind: item.kind }))
       if (!item.documents.includes(id)) item.documents.push(id);
   }
 }

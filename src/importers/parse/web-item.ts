@@ -18,7 +18,7 @@ export type WebItem = {
   /** the paragraph of Schedule 12A a restricted item's note cites */
   restrictedParagraph?: string;
   /** each linked paper; its kind, where the page says what it is, else report then appendices */
-  files: { title: string; mediaType: string; sizeBytes: number; line: Line; kind?: string }[];
+  files: PaperLink[];
   description?: string;
   leadMember?: PersonRef;
   /** the label that named the lead member: "Cabinet Member", "Portfolio Holder" */
@@ -30,6 +30,18 @@ export const MINUTES_MARKER = /^(?:minutes|decision|decisions|minute)\s*:?\s*$/i
 const LEAD = /^(cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member)s?\s*:\s*(.+)$/i;
 const RESTRICTED = /^view\s+the\s+reasons?\s+why\s+(?:item\s+\S+\s+)?is\s+restricted\b/i;
 const ADDITIONAL = /^(?:additional\s+documents|supporting\s+documents|documents)\s*:?\s*$/i;
+
+/** A paper a page or agenda lists: its format and size where given ("PDF 245 KB"); a list that
+ * gives only its length ("(8 pages)") gives neither. */
+export type PaperLink = {
+  title: string;
+  mediaType?: string;
+  sizeBytes?: number;
+  line: Line;
+  kind?: string;
+  /** a paper of an item taken in private */
+  part?: "II";
+};
 
 export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): WebItem {
   const item: WebItem = { title: cleanTitle(titleText), restricted: false, files: [], minutes: [] };
@@ -95,6 +107,16 @@ export function linkedFiles(lines: Line[], itemTitle: string): WebItem["files"] 
   return files;
 }
 
+/** Papers an agenda lists by their length ("Minutes, 13 March 2025 (8 pages)", "Report (PDF, 12
+ * pages)"): the first is known by the item's title, the others by their own. */
+export function listedPapers(lines: Line[], itemTitle: string): PaperLink[] {
+  return lines.map((line, n) => {
+    const format = /\(\s*(PDF|Word|DOCX?)\s*,/i.exec(line.text)?.[1];
+    const title = n === 0 ? itemTitle : line.text.replace(/\s*\([^()]*\)\s*$/, "").trim();
+    return { title, line, ...(format ? { mediaType: mediaTypeOf(format) } : {}) };
+  });
+}
+
 function linkedFile(text: string, line: Line, title: string): WebItem["files"][number] | undefined {
   const m = LINKED_FILE.exec(text);
   if (!m || title === "") return undefined;
@@ -128,8 +150,9 @@ export function addWebFiles(
       id: documentId(where.authority, where.body, where.date, file.title),
       title: file.title,
       kind: file.kind ?? (n === 0 ? firstPaperKind(where.itemKind) : "appendix"),
-      mediaType: file.mediaType,
-      sizeBytes: file.sizeBytes,
+      ...(file.mediaType ? { mediaType: file.mediaType } : {}),
+      ...(file.sizeBytes !== undefined ? { sizeBytes: file.sizeBytes } : {}),
+      ...(file.part ? { part: file.part } : {}),
       authority: where.authority,
       source: { file: ctx.doc.file, ...fileSpan(file) },
     };
@@ -156,5 +179,7 @@ function fileSpan(file: WebItem["files"][number]): { from: number; to: number } 
     }
     offset += cell.length + 1;
   }
-  return { from: line.from, to: line.to };
+  // A paper listed on its own line: the line's words, not its indent.
+  const indent = line.raw.length - line.raw.trimStart().length;
+  return { from: line.from + indent, to: line.from + line.raw.trimEnd().length };
 }
