@@ -38,7 +38,8 @@ type Field =
   | "contact"
   | "papers"
   | "status"
-  | "purpose";
+  | "purpose"
+  | "reference";
 
 const FIELDS: [Field, RegExp][] = [
   ["maker", /^decision[- ]?(?:maker|taker)s?$|^decision\s+(?:made|taken)\s+by$/],
@@ -77,6 +78,7 @@ const FIELDS: [Field, RegExp][] = [
   ["contact", /^contact(?:\s+officer)?$/],
   ["papers", /^(?:accompanying|supporting|background)\s+(?:documents|papers)$/],
   ["status", /^decision\s+status$/],
+  ["reference", /^(?:decision\s+)?(?:reference|ref\.?)(?:\s+(?:no\.?|number))?$/],
   ["purpose", /^purpose(?:\s+of\s+(?:the\s+)?(?:report|decision))?$/],
 ];
 
@@ -85,13 +87,26 @@ const OPENS = new Set<Field>(["maker", "title", "date", "item"]);
 
 const LABEL = /^([A-Za-z][A-Za-z ()'’?-]{1,70}?)\s*:\s*(.*)$/;
 const NOTICE_HEADING =
-  /^(?:(?:executive\s+|cabinet\s+)?decision\s+notice|record\s+of\s+(?:an?\s+)?(?:executive\s+|key\s+|officer\s+)?decisions?)\b/i;
+  /^(?:(?:executive\s+|cabinet\s+|mayoral\s+|mayor'?s\s+|officer\s+|individual\s+(?:cabinet\s+member\s+)?)?decision\s+notice|record\s+of\s+(?:an?\s+)?(?:executive\s+|key\s+|officer\s+)?decisions?)\b/i;
 
 export type Labelled = { field: Field; lines: Line[]; value: string };
 /** `heading`: the title a page gives its one decision above the labels, where no label does. */
 type Notice = { fields: Map<Field, Labelled>; lines: Line[]; heading?: string };
 
+const POST_HOLDER =
+  /^(?:[Tt]he\s+)?((?:Metro\s+|Regional\s+)?Mayor|Leader\s+of\s+the\s+Council|(?:Cabinet|Executive)\s+Member\s+for\s+[^,]{3,80}|Portfolio\s+Holder\s+for\s+[^,]{3,80})(?:\s+of\s+(?:the\s+)?[^,]{3,80})?,\s*((?:(?:Councillor|Cllr\.?)\s+)?[A-Z][^,]{2,60})$/;
+
+/** "2. Reasons" as a numbered heading over its text, where a notice sets its parts out so. */
+const NUMBERED_HEADING = /^\d{1,2}\.?\s+([A-Za-z][A-Za-z ()'’?-]{1,60})$/;
+
 export function labelField(text: string): { field: Field; value: string } | undefined {
+  const heading = NUMBERED_HEADING.exec(text)?.[1];
+  if (heading) {
+    const label = heading.trim().toLowerCase().replace(/\s+/g, " ");
+    const hit = FIELDS.find(([, pattern]) => pattern.test(label));
+    if (hit && (hit[0] === "decision" || hit[0] === "reasons" || hit[0] === "options"))
+      return { field: hit[0], value: "" };
+  }
   const m = LABEL.exec(text);
   if (!m?.[1]) return undefined;
   const label = m[1].trim().toLowerCase().replace(/\s+/g, " ");
@@ -275,7 +290,12 @@ function readNotice(notice: Notice, ctx: Context): BundleDecision | undefined {
   const f = (field: Field) => notice.fields.get(field);
   // "Decided at meeting: 12/03/2025 - Cabinet": the meeting, and the body that decided.
   const meeting = /^(.*?\d{4})\s*[-–]\s*(\S.*)$/.exec(valueOf(f("meeting")));
-  const makerText = valueOf(f("maker")) || (meeting?.[2] ?? "");
+  // "The Mayor of the Hardacre Vale Combined Authority, Philomena Stroud-Achebe": the post decides.
+  const stated = valueOf(f("maker"));
+  const holder = POST_HOLDER.exec(stated);
+  const makerText = (holder?.[1] ?? stated) || (meeting?.[2] ?? "");
+  const holderPerson = holder?.[2] ? readPerson(holder[2], true) : undefined;
+  if (holderPerson && holder?.[1]) addPerson(ctx, { ...holderPerson, councillor: true, jobTitle: holder[1] });
   const date = dateOf(f("date")) ?? findDates(meeting?.[1] ?? "")[0]?.iso;
   const title = valueOf(f("title")) || notice.heading || "";
   if (makerText === "" || !date || title === "") return undefined;

@@ -50,7 +50,7 @@ export function findStarts(lines: Line[]): Start[] {
     }
     // "In the Chair:", then "Members present:" a few lines on: one attendance block, one minutes.
     if (PRESENT.test(text) && isMinutesOpening(lines, i)) {
-      if (i - lastOpening > 12) add(headerStart(lines, i, minutesHeader), "minutes");
+      if (i - lastOpening > 12) add(headerStart(lines, i, minutesHeader, 10), "minutes");
       lastOpening = i;
     } else if (REPORT_LABEL.test(text) && isMetadataBlock(lines, i)) {
       add(headerStart(lines, i, reportHeader), "report");
@@ -178,6 +178,9 @@ function headerStart(lines: Line[], i: number, isHeader: (text: string) => boole
 
 function minutesHeader(text: string): boolean {
   if (PADDING.test(text)) return false;
+  // A Welsh council's bilingual heading: "Dydd Iau, 15 Mai 2025 / Thursday, 15 May 2025 …".
+  const halves = text.split(" / ");
+  if (halves.length > 1 && halves.slice(1).some((half) => minutesHeader(half.trim()))) return true;
   if (
     /^(?:(?:draft|approved|unconfirmed|confirmed|signed)\s+)?minutes?\b/i.test(text) ||
     /\bminutes? of\b/i.test(text)

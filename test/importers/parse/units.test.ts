@@ -281,6 +281,43 @@ describe("where parts start", () => {
     ]);
   });
 
+  it("takes a Welsh council's bilingual heading, however long, as the heading of its minutes", () => {
+    const text = [
+      "CYNGOR SIR ABERLLYN",
+      "ABERLLYN COUNTY COUNCIL",
+      "",
+      "PWYLLGOR CRAFFU",
+      "SCRUTINY COMMITTEE",
+      "",
+      "Cofnodion cyfarfod a gynhaliwyd / Minutes of the meeting held on",
+      "Dydd Iau, 15 Mai 2025 / Thursday, 15 May 2025 am / at 10.00 am",
+      "",
+      "Yn bresennol / Present:",
+      "Cynghorydd / Councillor Menna Rhys (Cadeirydd / Chair)",
+    ].join("\n");
+    assert.deepEqual(kinds(text), [["minutes", "CYNGOR SIR ABERLLYN"]]);
+  });
+
+  it("reads a decision notice set out under numbered headings, with the post that decided", () => {
+    const text = [
+      "MAYORAL DECISION NOTICE",
+      "",
+      "Decision reference:\tMD/2025/017",
+      "Title:\tBus Fund Release",
+      "Decision maker:\tThe Mayor of the Tarn Combined Authority, Nia Pryce",
+      "Date of decision:\tMonday 2 June 2025",
+      "",
+      "1. Decision",
+      "",
+      "I have decided to release the fund.",
+      "",
+      "2. Reasons",
+      "",
+      "The routes would otherwise close.",
+    ].join("\n");
+    assert.deepEqual(kinds(text), [["decisions", "MAYORAL DECISION NOTICE"]]);
+  });
+
   it("takes the venue and a time before the date as the heading of minutes", () => {
     const text = [
       "ASHBURN COUNCIL",
