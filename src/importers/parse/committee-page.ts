@@ -1,8 +1,5 @@
-import { type Context, lacks } from "./context.js";
-import { addPerson } from "./context.js";
-import { bodyKind } from "./bodies.js";
+import { addPerson, type Context, pageBody } from "./context.js";
 import type { Line } from "./lines.js";
-import { bodyName } from "./meeting-header.js";
 import { readPeopleList, readPerson } from "./people.js";
 
 // A committee's own page ("Committee details" on ModernGov): its name, its members with the
@@ -16,13 +13,8 @@ const SUPPORT =
 
 export function parseCommitteePage(lines: Line[], ctx: Context): void {
   const texts = lines.map((l) => l.text).filter((t) => t !== "");
-  const heading = texts.findIndex((t) => COMMITTEE_PAGE_HEADING.test(t));
-  const named = texts[heading + 1];
-  if (!named || SECTION.test(named)) {
-    lacks(ctx, "committee page", "committee");
-    return;
-  }
-  const body = ctx.out.body(ctx.authority, bodyName(named), bodyKind(bodyName(named)));
+  const body = pageBody(ctx, texts, COMMITTEE_PAGE_HEADING, "committee page", (t) => SECTION.test(t));
+  if (!body) return;
   const membership = texts.findIndex((t) => /^membership$/i.test(t));
   for (let i = membership + 1; membership >= 0 && i < texts.length; i++) {
     const text = (texts[i] ?? "").replace(/^[-•*]\s*/, "");

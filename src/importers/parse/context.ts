@@ -1,8 +1,10 @@
 import type { BundleAttendance, BundleMeeting, BundlePerson, SourceSpan } from "../../domain/bundle.js";
 import type { ExtractedText, ImportHints } from "../types.js";
 import type { AttendanceEntry } from "./attendance.js";
+import { bodyKind } from "./bodies.js";
 import type { BundleBuilder } from "./builder.js";
 import type { Line } from "./lines.js";
+import { bodyName } from "./meeting-header.js";
 import type { PersonRef } from "./people.js";
 import { isCouncillorTitle } from "./people.js";
 
@@ -20,6 +22,23 @@ export type Context = {
 };
 
 export type UnstatedFact = "date" | "committee";
+
+/** The committee a page is about, named on the line below its heading ("Committee details" /
+ * "Planning Committee"); a line that `isNot` something else is no name. */
+export function pageBody(
+  ctx: Context,
+  texts: string[],
+  heading: RegExp,
+  part: string,
+  isNot: (text: string) => boolean,
+): string | undefined {
+  const named = texts[texts.findIndex((t) => heading.test(t)) + 1];
+  if (!named || isNot(named)) {
+    lacks(ctx, part, "committee");
+    return undefined;
+  }
+  return ctx.out.body(ctx.authority, bodyName(named), bodyKind(bodyName(named)));
+}
 
 /** A part that cannot be read without a fact the document does not state: said as a warning,
  * and kept so that a file that yields nothing names the hint that would have given it. */

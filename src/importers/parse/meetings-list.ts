@@ -1,8 +1,6 @@
-import { bodyKind } from "./bodies.js";
-import { type Context, lacks } from "./context.js";
+import { type Context, pageBody } from "./context.js";
 import { findDates, findTime } from "./dates.js";
 import type { Line } from "./lines.js";
-import { bodyName } from "./meeting-header.js";
 
 // A committee's list of meetings ("Browse meetings" on ModernGov): a line a meeting, its date and
 // time, then the papers it has ("Agenda, Decisions, Minutes") or that it was called off.
@@ -13,13 +11,8 @@ const MEETING_LINE = /^(?:[-•*]\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.
 
 export function parseMeetingsList(lines: Line[], ctx: Context): void {
   const texts = lines.map((l) => l.text).filter((t) => t !== "");
-  const heading = texts.findIndex((t) => MEETINGS_LIST_HEADING.test(t));
-  const named = texts[heading + 1];
-  if (!named || MEETING_LINE.test(named)) {
-    lacks(ctx, "list of meetings", "committee");
-    return;
-  }
-  const body = ctx.out.body(ctx.authority, bodyName(named), bodyKind(bodyName(named)));
+  const body = pageBody(ctx, texts, MEETINGS_LIST_HEADING, "list of meetings", (t) => MEETING_LINE.test(t));
+  if (!body) return;
   for (const text of texts) {
     const m = MEETING_LINE.exec(text);
     const date = m?.[1] ? findDates(m[1])[0]?.iso : undefined;

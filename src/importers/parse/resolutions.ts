@@ -198,12 +198,7 @@ function secondedMotions(lines: Line[]): Draft[] {
   // A paragraph at a time, as text copied from a page breaks its lines anywhere.
   for (let first = 0; first < lines.length; first++) {
     if ((lines[first]?.text ?? "") === "") continue;
-    let last = first;
-    while ((lines[last + 1]?.text ?? "") !== "") last++;
-    const paragraph = lines
-      .slice(first, last + 1)
-      .map((l) => l.text)
-      .join(" ");
+    const { last, text: paragraph } = paragraphAt(lines, first);
     const motion = LABELLED_MOTION.test(paragraph) ? labelledMotion(lines, last + 1) : undefined;
     if (motion) {
       drafts.push({
@@ -349,19 +344,26 @@ function continues(previous: string, text: string): boolean {
   return !/[.;!?)]$/.test(previous.trimEnd()) || /^[a-z]/.test(text);
 }
 
+/** The paragraph that starts at line `first`, its lines joined: text copied from a page breaks
+ * its lines anywhere. */
+function paragraphAt(lines: Line[], first: number): { last: number; text: string } {
+  let last = first;
+  while ((lines[last + 1]?.text ?? "") !== "") last++;
+  const text = lines
+    .slice(first, last + 1)
+    .map((l) => l.text)
+    .join(" ");
+  return { last, text };
+}
+
 /** The motion's words in the paragraph after the proposer and seconder, and the outcome after it. */
 function labelledMotion(lines: Line[], from: number): { draft: Draft; outcome: string } | undefined {
   const paragraphs: { first: number; last: number; text: string }[] = [];
   for (let i = from; i < lines.length && paragraphs.length < 2; i++) {
     if ((lines[i]?.text ?? "") === "") continue;
-    let last = i;
-    while ((lines[last + 1]?.text ?? "") !== "") last++;
-    const text = lines
-      .slice(i, last + 1)
-      .map((l) => l.text)
-      .join(" ");
-    paragraphs.push({ first: i, last, text });
-    i = last;
+    const paragraph = paragraphAt(lines, i);
+    paragraphs.push({ first: i, ...paragraph });
+    i = paragraph.last;
   }
   const [motion, after] = paragraphs;
   if (!motion || !/^['‘"“]?That\b/.test(motion.text)) return undefined;
