@@ -16,6 +16,7 @@ import { parseMeetingsList } from "./meetings-list.js";
 import { parseMinutes } from "./minutes.js";
 import { readPerson } from "./people.js";
 import { PackItems } from "./pack.js";
+import { CO_OPTED_POST } from "./patterns.js";
 import { addDocument, attachment, type Group, preferSpelling, reportDocument } from "./papers.js";
 import { addWorkProgramme } from "./programme-entries.js";
 import type { Part } from "./recognise.js";
@@ -125,7 +126,7 @@ function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
   const councils = new Set(sheet.members.map((m) => m.organisation).filter((o) => o !== undefined));
   for (const member of sheet.members) {
     // A co-opted or independent member sits on the body without being a councillor.
-    const coopted = !member.organisation && CO_OPTED.test(member.jobTitle ?? "");
+    const coopted = !member.organisation && CO_OPTED_POST.test(member.jobTitle ?? "");
     const person = addPerson(ctx, { ...member, councillor: !coopted, external: coopted });
     if (councils.size >= 2 && member.organisation && !coopted)
       ctx.out.person({ name: person, kind: "councillor", organisation: member.organisation });
@@ -135,8 +136,6 @@ function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
   if (sheet.signatory) addPerson(ctx, sheet.signatory);
   return new PackItems(meeting);
 }
-
-const CO_OPTED = /\bco-?opted\b|\bindependent\s+(?:person|member)\b|\blay\s+member\b/i;
 
 /** An agenda without a front sheet names its meeting in its heading. */
 function agendaMeeting(lines: Line[], ctx: Context): PackItems | undefined {

@@ -1,6 +1,7 @@
 import type { AttendanceStatus } from "../../domain/bundle.js";
 import type { Line } from "./lines.js";
 import { findAuthorities } from "./authorities.js";
+import { PEOPLE_HEADER_CELL, TITLED_NAME } from "./patterns.js";
 import { readPeopleList, roleOfJob, type PersonRef } from "./people.js";
 
 // The attendance block at the head of minutes: "Present:", "Apologies for absence:", "Also in
@@ -61,7 +62,11 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     if (numbered && /^(?:present|those\s+(?:present|attending)|attendance)\b/i.test(cells[1] ?? ""))
       cells.shift();
     // A table's header row ("Name | Constituent Authority") names no one.
-    if (status !== undefined && cells.length > 1 && cells.every((c) => c === "" || HEADER_CELL.test(c))) {
+    if (
+      status !== undefined &&
+      cells.length > 1 &&
+      cells.every((c) => c === "" || PEOPLE_HEADER_CELL.test(c))
+    ) {
       end = i + 1;
       continue;
     }
@@ -79,7 +84,7 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     const body = !labelCell && cells.length === 3 ? cells[2] : undefined;
     if (body) beside = cells[1];
     // Or "Leader of the Council (Chair) | Councillor A": the member's post before them.
-    if (beside && !NAMED.test(cells[0] ?? "") && NAMED.test(beside)) {
+    if (beside && !TITLED_NAME.test(cells[0] ?? "") && TITLED_NAME.test(beside)) {
       const post = (cells[0] ?? "").replace(/\s*\(([^()]*)\)/g, ", $1");
       cells[0] = `${beside} (${post})`;
       beside = undefined;
@@ -133,8 +138,6 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
 // of another council and officers attend; the rest are members.
 const RUN_ON_ROLE =
   /^(?:Vice[- ]Chair(?:man|woman)?|Chair(?:man|woman)?|Deputy\s+Mayor|Mayor|(?:Parish|Town|Deputy)\s+Clerk|Clerk|Responsible\s+Financial\s+Officer|RFO)\b/;
-const RUN_ON_PERSON =
-  /^(?:(?:Borough|County|District|City|Unitary)\s+)?(?:Cllr|Councillor)\.?\s|^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s/;
 
 function runOnList(text: string): { members: string; others: string } | undefined {
   if (/[,;]|\s(?:and|&)\s/.test(text) || text.length > 600) return undefined;
@@ -144,13 +147,13 @@ function runOnList(text: string): { members: string; others: string } | undefine
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i).join(" ");
     const roleWords = RUN_ON_ROLE.exec(rest)?.[0];
-    if (roleWords && RUN_ON_PERSON.test(words.slice(i + roleWords.split(" ").length).join(" "))) {
+    if (roleWords && TITLED_NAME.test(words.slice(i + roleWords.split(" ").length).join(" "))) {
       role = roleWords;
       i += roleWords.split(" ").length - 1;
       continue;
     }
     if (/^Councillors?$|^Cllrs$/.test(words[i] ?? "")) continue;
-    if (RUN_ON_PERSON.test(rest)) {
+    if (TITLED_NAME.test(rest)) {
       people.push({ words: [], ...(role ? { role } : {}) });
       role = undefined;
       // "Borough Cllr": the council's tier belongs to the title.
@@ -173,12 +176,6 @@ function runOnList(text: string): { members: string; others: string } | undefine
     others: read.flatMap((p) => (p.attends ? [p.text] : [])).join(", "),
   };
 }
-
-const NAMED =
-  /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Alderman|Mayor|Mr|Mrs|Ms|Miss|Dr)\s/;
-
-const HEADER_CELL =
-  /^(?:job\s+title|organi[sz]ation|names?|members?|councillors?|(?:constituent\s+)?authority|council|organisation|representing|role|party|ward|division|position|title|status)$/i;
 
 function unclosed(text: string): boolean {
   return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;

@@ -1,4 +1,5 @@
 import { cleanText, type Line } from "./lines.js";
+import { PEOPLE_HEADER_CELL, TITLED_NAME } from "./patterns.js";
 
 // Text laid out in columns with spaces, as a PDF or a typed front sheet gives it: the meeting's
 // facts on the left and the membership on the right, side by side. Such a block is read as its
@@ -85,21 +86,18 @@ function columnBlock(lines: Line[], from: number): BlockLine[] {
  * a table, read row by row, not two columns. */
 function isPeopleTable(block: BlockLine[]): boolean {
   const named = block.filter((b) => b.left.trim() !== "");
-  const people = named.filter((b) => PERSON_START.test(b.left.trim()));
+  const people = named.filter((b) => TITLED_NAME.test(b.left.trim()));
   // Or their posts beside them: "Cabinet Member for Highways     Councillor Geraint Pryor" (not a
   // meeting's facts beside its members: "Date:   Wednesday 26 February 2025   Councillor …").
   const posts = named.filter(
-    (b) => POST.test(b.left) && !b.left.includes(":") && PERSON_START.test(b.line.raw.slice(b.column).trim()),
+    (b) => POST.test(b.left) && !b.left.includes(":") && TITLED_NAME.test(b.line.raw.slice(b.column).trim()),
   );
   return named.length >= 2 && Math.max(people.length, posts.length) >= named.length * 0.6;
 }
 
-const HEADER_WORD =
-  /^(?:names?|job\s+title|title|post|role|organi[sz]ation|representing|authority|council|party|ward|member|position)$/i;
-
 function headerRow(raw: string): boolean {
   const cells = raw.trim().split(/\s{3,}|\t/);
-  return cells.length >= 2 && cells.every((c) => HEADER_WORD.test(c.trim()));
+  return cells.length >= 2 && cells.every((c) => PEOPLE_HEADER_CELL.test(c.trim()));
 }
 
 /** "Ward:            Thornhill" over "Proposal:        Demolition of …": labels beside their values. */
@@ -110,9 +108,6 @@ function isLabelTable(block: BlockLine[]): boolean {
 
 const POST =
   /\b(?:leader|member|chair(?:man)?|mayor|portfolio|holder|cabinet|executive|spokesperson|deputy)\b/i;
-
-const PERSON_START =
-  /^(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Mayor|Alderman|Mr|Mrs|Ms|Miss|Dr)\s/;
 
 /** A row of a people table as cells; a row with no name continues the role above ("\tand Growth"). */
 function asRow(b: BlockLine): Line {

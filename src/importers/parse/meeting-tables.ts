@@ -2,6 +2,7 @@ import type { AttendanceStatus, MinutesStatus } from "../../domain/bundle.js";
 import type { AttendanceEntry } from "./attendance.js";
 import { findDates, findTime } from "./dates.js";
 import { cleanText, type Line } from "./lines.js";
+import { CO_OPTED_POST } from "./patterns.js";
 import { type PersonRef, readPerson, roleOfJob, roleWord } from "./people.js";
 
 // A meeting page that sets its meeting out in tables, as CMIS publishes one: the details as labels
@@ -89,7 +90,6 @@ const ATTENDANCE_WORDS: [RegExp, AttendanceStatus][] = [
 ];
 
 const MEMBER_ROLE = /^(?:(?:committee|board|panel|voting|full|ordinary)\s+)?member$/i;
-const CO_OPTED_ROLE = /\bco-?opted\b|\bindependent\s+(?:person|member)\b|\blay\s+member\b/i;
 const SUBSTITUTE_ROLE = /^substitut\w*(?:\s+(?:member|councillor))?(?:\s+for\s+(.+))?$/i;
 
 /** The table of who came: a header row naming a name column and an attendance column, then a row
@@ -135,7 +135,7 @@ function attendanceRow(name: string, role: string, attended: string): Attendance
     if (seat !== "member") entry.role = seat;
     return { entry, membership: seat };
   }
-  if (CO_OPTED_ROLE.test(role)) {
+  if (CO_OPTED_POST.test(role)) {
     return { entry: { person: { ...person, external: true, jobTitle: role }, status }, membership: "member" };
   }
   const officer: PersonRef = role === "" ? person : { ...person, jobTitle: role };

@@ -49,3 +49,14 @@ export const PAGE_TITLE =
 /** "Council Chamber, Clune House, Port Ardlie": a line naming where a meeting is held. */
 export const VENUE_LINE =
   /^(?:the\s+)?(?:council\s+chamber|committee\s+room|civic\s+(?:centre|offices)|town\s+hall|guildhall|county\s+hall|city\s+hall|council\s+offices|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:house|hall|chamber|room|centre|offices|headquarters))\b[^:]*$/i;
+
+/** A name with its title first: "Councillor A Smith", "Cllr. Jones", "County Cllr R Pennock", "Mrs J Taylor". */
+export const TITLED_NAME =
+  /^(?:(?:County|Borough|District|City|Unitary|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Alderman|Mayor|Mr|Mrs|Ms|Miss|Dr)\.?\s/;
+
+/** A table's header cell over people: "Name", "Job title", "Organisation", "Constituent Authority". */
+export const PEOPLE_HEADER_CELL =
+  /^(?:names?|members?|councillors?|job\s+title|title|post|role|position|status|organi[sz]ation|representing|(?:constituent\s+)?authority|council|party|ward|division)$/i;
+
+/** A seat held by someone who is not a councillor: co-opted, independent or lay. */
+export const CO_OPTED_POST = /\bco-?opted\b|\bindependent\s+(?:person|member)\b|\blay\s+member\b/i;
