@@ -9,7 +9,7 @@ import { joinProse, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
 import { addDocument, preferSpelling } from "./papers.js";
 import { addPerson } from "./context.js";
-import { readPerson, type PersonRef } from "./people.js";
+import { readContact, readPerson } from "./people.js";
 import { findResolutions } from "./resolutions.js";
 import { addWebFiles, linkedFiles } from "./web-item.js";
 
@@ -200,17 +200,6 @@ function pageHeading(preamble: string[]): string | undefined {
 }
 
 export const DECISION_PAGE_HEADING = /^(?:decision\s+details|decision)$/i;
-
-/** "Declan Fairhurst, Leisure and Culture Manager Email: … Tel: …" */
-function readContact(text: string): PersonRef | undefined {
-  const [name, job] = text
-    .replace(/\s*\b(?:e-?mail|tel|telephone|phone)\b.*$/i, "")
-    .split(/\s*,\s*/)
-    .map((t) => t.trim());
-  const person = readPerson(name ?? "", false);
-  if (!person) return undefined;
-  return job ? { ...person, jobTitle: job.replace(/[.;]$/, "") } : person;
-}
 
 /** The papers a decision page lists: the report first, then its appendices; an enclosure it
  * withholds ("View the reasons why document 4. is restricted") is an exempt appendix. */

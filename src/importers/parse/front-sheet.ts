@@ -3,7 +3,7 @@ import { fullCouncilOf, looksLikeBody } from "./bodies.js";
 import { findDates, findTime, isDateLine } from "./dates.js";
 import { cleanText, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
-import { looksLikeName, readPeopleList, readPerson, splitList, type PersonRef } from "./people.js";
+import { looksLikeName, readContact, readPeopleList, splitList, type PersonRef } from "./people.js";
 
 // The front sheet of an agenda: who publishes it, the body, date, time and venue of the meeting,
 // the contact officer, the publication date, the members (with chair and vice-chair), and the
@@ -57,9 +57,8 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     }
     const contact = CONTACT.exec(text);
     if (contact?.[1] && !sheet.contact) {
-      const [name, job] = contact[1].split(/\s*[,–-]\s+|\s+(?:on|tel|telephone|t)\b/i);
-      const person = readPerson(name ?? "", false);
-      if (person) sheet.contact = job && !/\d/.test(job) ? { ...person, jobTitle: job.trim() } : person;
+      const person = readContact(contact[1]);
+      if (person) sheet.contact = person;
       continue;
     }
     const venue = VENUE_LABEL.exec(text);

@@ -21,7 +21,7 @@ import {
 import { apologiesIn, isDraft, meetingTimes, substitutesIn, withoutClosing } from "./minutes.js";
 import { addDocument } from "./papers.js";
 import { ITEM_LINE, MEETING_PAGE_HEADING, MEETING_TITLE_LINE, PAGE_TITLE, PRESENT } from "./patterns.js";
-import { readPerson } from "./people.js";
+import { readContact } from "./people.js";
 import { addProsePeople } from "./prose-people.js";
 import { addWebFiles, linkedFiles, MINUTES_MARKER, readWebItem, type WebItem } from "./web-item.js";
 
@@ -178,12 +178,9 @@ function notedParagraph(notes: Line[]): string | undefined {
   return undefined;
 }
 
-/** "Oriel Stanhope, Committee Services Officer, 01632 960215": the contact and their post. */
 function addContact(ctx: Context, meeting: BundleMeeting, text: string): void {
-  const [name, job] = text.split(/\s*,\s*|\s{2,}|\s+(?:email|tel|telephone)\b|\s+(?=\+?\d[\d ]{6,})/i);
-  const person = readPerson(name ?? "", false);
-  if (person)
-    meeting.contact = addPerson(ctx, job && !/\d/.test(job) ? { ...person, jobTitle: job.trim() } : person);
+  const person = readContact(text);
+  if (person) meeting.contact = addPerson(ctx, person);
 }
 
 type ItemsState = {

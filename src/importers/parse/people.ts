@@ -319,3 +319,16 @@ export function roleOfJob(jobTitle: string | undefined): string | undefined {
     return "clerk";
   return undefined;
 }
+
+/** A contact as pages give one: "Bethany Crowe, Democratic Services Officer", "Wendy Fox -
+ * Committee Officer on 01632 960123", "Alice Aubrey 07521 058748 Email: …": the person and their
+ * post, without the telephone number or address that follow. */
+export function readContact(text: string): PersonRef | undefined {
+  const [name, job] = text
+    .replace(/\s+(?:e-?mail|tel|telephone|phone|on|t)\b.*$/i, "")
+    .split(/\s*,\s*|\s+[–-]\s+|\s{2,}|\s+(?=\+?\d[\d ]{6,})/)
+    .map((t) => t.trim());
+  const person = readPerson(name ?? "", false);
+  if (!person) return undefined;
+  return job && !/\d/.test(job) ? { ...person, jobTitle: job.replace(/[.;]$/, "") } : person;
+}
