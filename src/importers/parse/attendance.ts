@@ -1,6 +1,6 @@
 import type { AttendanceStatus } from "../../domain/bundle.js";
 import type { Line } from "./lines.js";
-import { findAuthorities } from "./authorities.js";
+import { authorityNamed } from "./authorities.js";
 import { PEOPLE_HEADER_CELL, TITLED_NAME } from "./patterns.js";
 import { readPeopleList, roleOfJob, type PersonRef } from "./people.js";
 
@@ -115,8 +115,8 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
     const [only] = people;
     if (only && people.length === 1 && body) only.organisation ??= body;
     if (only && people.length === 1 && beside) {
-      const council = findAuthorities(beside)[0]?.name;
-      if (council && council.length >= beside.length - 1) only.organisation ??= council;
+      const council = authorityNamed(beside);
+      if (council) only.organisation ??= council;
       else only.jobTitle ??= beside;
     }
     if (!label && people.length === 0) break;

@@ -130,6 +130,16 @@ export function authorityFromCapitals(line: string): string | undefined {
   return found.length === 1 && found[0]?.index === 0 ? found[0].name : undefined;
 }
 
+/** The council a text is the name of, and nothing more: "GLANRHYD COUNTY COUNCIL", "Morwick City
+ * Council" (a member's council beside them, a summons to the council's own meeting). */
+export function authorityNamed(text: string): string | undefined {
+  const flat = squash(text).replace(/[.,:;]+$/, "");
+  const capitals = authorityFromCapitals(flat);
+  if (capitals) return capitals;
+  const [found] = findAuthorities(flat);
+  return found && found.index <= 0 && found.name.length >= flat.length - 1 ? found.name : undefined;
+}
+
 /** The words that tell one authority from another: "Westford Borough Council" and "Westford
  * Council" both → "westford". */
 export function placeKey(name: string): string {

@@ -1,4 +1,4 @@
-import { authorityFromCapitals, findAuthorities } from "./authorities.js";
+import { authorityFromCapitals, authorityNamed, findAuthorities } from "./authorities.js";
 import { fullCouncilOf, looksLikeBody } from "./bodies.js";
 import { findDates, findTime, isDateLine } from "./dates.js";
 import { cleanText, type Line } from "./lines.js";
@@ -83,8 +83,8 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
     if (summons && dateIndex < 0) {
       // "the Ordinary Meeting of Nether Fallowby Parish Council": the council meeting as a whole.
       const named = (summons[1] ?? "").replace(/,$/, "").trim();
-      const council = findAuthorities(named)[0];
-      if (council && council.name.length >= named.length - 1) sheet.body ??= fullCouncilOf(council.name);
+      const council = authorityNamed(named);
+      if (council) sheet.body ??= fullCouncilOf(council);
       else if (named && looksLikeBody(named)) sheet.body ??= bodyName(named);
       if (summons[2]) sheet.venue ??= summons[2].trim();
       if (readDate(text, sheet)) dateIndex = i;
@@ -210,8 +210,8 @@ function readMembers(lines: Line[]): PersonRef[] {
     // The cell beside a member names their role, or on a joint body their council.
     const [only] = people;
     if (only && people.length === 1 && second !== "" && !/\d/.test(second)) {
-      const council = findAuthorities(second)[0]?.name;
-      if (council && council.length >= second.length - 1) only.organisation ??= council;
+      const council = authorityNamed(second);
+      if (council) only.organisation ??= council;
       else only.jobTitle ??= second;
     }
     members.push(...people);

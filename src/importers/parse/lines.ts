@@ -1,4 +1,4 @@
-import { authorityFromCapitals, findAuthorities } from "./authorities.js";
+import { authorityNamed } from "./authorities.js";
 import { englishHalf } from "./bilingual.js";
 
 // Lines with their character offsets into the extracted text, so every record a parser builds
@@ -140,15 +140,9 @@ function runningHeads(lines: Line[], pages: Pages): number[] {
     const count = seen.lines.length;
     if (count < 2 || (count * 2 <= pages.count && seen.numbered < 3)) continue;
     // The council's name atop the first page is its letterhead, which says whose paper it is.
-    heads.push(...seen.lines.filter((i) => !(i === pages.firstLine && isCouncilName(lines[i]?.text ?? ""))));
+    heads.push(...seen.lines.filter((i) => !(i === pages.firstLine && authorityNamed(lines[i]?.text ?? ""))));
   }
   return heads;
-}
-
-function isCouncilName(text: string): boolean {
-  if (authorityFromCapitals(text)) return true;
-  const named = findAuthorities(text);
-  return named.length === 1 && named[0]?.index === 0 && named[0].name.length === squash(text).length;
 }
 
 /** "Agenda Item 5": the stamp a committee system prints at the head of each report's first page. */
