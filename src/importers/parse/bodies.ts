@@ -43,6 +43,14 @@ export function looksLikeBody(name: string): boolean {
   return text.length >= 5 && text.length <= 100 && BODY_WORD.test(text) && !/[.;:]$/.test(text);
 }
 
+/** A board or trust that is not the council's own: the NHS's, the police's, a company's
+ * ("NHS Kelso Integrated Care Board", "Kelso Hospitals NHS Foundation Trust"). */
+export function isOutsideBody(name: string): boolean {
+  return /\bNHS\b|\bTrust$|\bIntegrated\s+Care\b|\bConstabulary\b|\bPolice\s+Service\b|\bLtd\b|\bLimited\b|\bplc\b/i.test(
+    name,
+  );
+}
+
 export function bodyKind(name: string): string {
   const n = name.toLowerCase();
   if (/\bsub[- ]?committee\b/.test(n)) return "sub-committee";

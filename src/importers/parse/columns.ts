@@ -50,6 +50,12 @@ export function unfoldColumns(lines: Line[]): Line[] {
       i += 1 + headed.length;
       continue;
     }
+    const table = textTable(lines, i);
+    if (table) {
+      out.push(...table.rows);
+      i = table.end;
+      continue;
+    }
     if (block.length >= 3) {
       out.push(...block.flatMap((b) => (b.left.trim() === "" ? [] : [piece(b.line, 0, b.left.length)])));
       out.push(blankAt(block[block.length - 1]?.line));
@@ -132,4 +138,61 @@ function asCells(line: Line): Line {
   const indent = /^\s*/.exec(line.raw)?.[0] ?? "";
   const raw = indent + line.raw.slice(indent.length).replace(/ {3,}(?=\S)/g, "\t");
   return { ...line, raw, text: cleanText(raw) };
+}
+
+/** A header cell: a few words of a table's heading ("Application", "Proposal", "Due date"). */
+const HEADER_CELL = /^[A-Z][A-Za-z'’()/&.-]*(?: [A-Za-z'’()/&.-]+){0,3}$/;
+
+/** Where each header cell starts: "Application      Location      Proposal      Comments". */
+function headerStarts(raw: string): number[] | undefined {
+  if (raw.includes("\t") || raw.length > 300 || /^\s/.test(raw)) return undefined;
+  const starts = [0];
+  for (const m of raw.matchAll(GAP)) starts.push(m.index + m[0].length);
+  const cells = raw.split(/ {3,}/).map((c) => c.trim());
+  return starts.length >= 3 && cells.every((c) => HEADER_CELL.test(c)) ? starts : undefined;
+}
+
+/** A line's pieces of text, each with the column it starts in. */
+function segments(raw: string): { at: number; text: string }[] {
+  return [...raw.matchAll(/\S+(?: {1,2}\S+)*/g)].map((m) => ({ at: m.index, text: m[0] }));
+}
+
+/**
+ * A table typed with spaces under a header row, whose cells wrap onto the lines below:
+ *
+ *   Application    Location         Proposal                    Comments
+ *   25/01234/HOU   3 Mill Lane      Single storey extension     No objection, subject to
+ *                                   and new garage              the hedge being kept
+ *
+ * Each row (a line with text in the first column, and the lines under it that leave the first
+ * column empty) becomes one line of tab-separated cells, its words joined column by column. Every
+ * piece of text must start at a header cell's column, so ordinary prose never reads as a table.
+ */
+function textTable(lines: Line[], from: number): { rows: Line[]; end: number } | undefined {
+  const header = lines[from];
+  const starts = header ? headerStarts(header.raw) : undefined;
+  if (!header || !starts) return undefined;
+  const columnOf = (at: number) => starts.findIndex((s) => Math.abs(s - at) <= 1);
+  const rows: { cells: string[]; first: Line; last: Line }[] = [];
+  let end = from + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end];
+    if (!line || line.raw.trim() === "" || line.raw.includes("\t")) break;
+    const pieces = segments(line.raw).map((p) => ({ column: columnOf(p.at), text: p.text }));
+    if (pieces.some((p) => p.column < 0)) break;
+    const startsRow = pieces[0]?.column === 0;
+    const row = rows[rows.length - 1];
+    if (!startsRow && !row) break;
+    const current = startsRow ? { cells: starts.map(() => ""), first: line, last: line } : row;
+    if (!current) break;
+    if (startsRow) rows.push(current);
+    current.last = line;
+    for (const p of pieces) current.cells[p.column] = `${current.cells[p.column] ?? ""} ${p.text}`.trim();
+  }
+  if (rows.length < 2) return undefined;
+  const asLine = (r: (typeof rows)[number]): Line => {
+    const raw = r.cells.join("\t");
+    return { raw, text: cleanText(raw), from: r.first.from, to: r.last.to };
+  };
+  return { rows: [asCells(header), ...rows.map(asLine)], end };
 }

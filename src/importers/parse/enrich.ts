@@ -1,5 +1,5 @@
 import type { BundleAction, BundleCondition, Resolution } from "../../domain/bundle.js";
-import { isFullCouncilName, looksLikeBody, looseKey } from "./bodies.js";
+import { isFullCouncilName, isOutsideBody, looksLikeBody, looseKey } from "./bodies.js";
 import type { BundleBuilder } from "./builder.js";
 import { findDates } from "./dates.js";
 import { squash } from "./lines.js";
@@ -19,8 +19,10 @@ export type ResolutionContext = {
   attendees: Attendee[];
 };
 
+/** The verbs a decision is made with; "refuse" not where it is rubbish ("access for refuse and
+ * emergency vehicles", "refuse collection"). */
 const VERB =
-  /\b(agrees?|agreed|notes?|noted|approves?|approved|endorsed|endorses?|delegates?|delegated|requests?|requested|recommends?|recommended|resolves?|resolved|refuses?|refused|defers?|deferred)\b/i;
+  /\b(agrees?|agreed|notes?|noted|approves?|approved|endorsed|endorses?|delegates?|delegated|requests?|requested|recommends?|recommended|resolves?|resolved|refuses?(?!\s+(?:and|or|collections?|vehicles?|bins?|sacks?|storage|disposal|freighters?|lorr(?:y|ies)|services?)\b)|refused|defers?|deferred)\b/i;
 
 export function toResolution(draft: Draft, ctx: ResolutionContext, child = false): Resolution {
   const text = squashLines(draft.text);
@@ -104,9 +106,10 @@ function delegation(text: string): string | undefined {
     /\b[Dd]elegat(?:es?|ed|ion)\s+(?:of\s+)?(?:authority\s+|powers?\s+)?to\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|\d{1,4}|of|and|for))*)/.exec(
       text.slice(0, 600),
     );
-  // "that the Director of Resources be authorised to make …"
+  // "that the Director of Resources be authorised to make …", also with an aside before "to"
+  // ("be authorised, in consultation with the Chair, to make …")
   const authorised =
-    /^(?:that\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|\d{1,4}|of|and|for))*)\s+be\s+(?:authori[sz]ed|given\s+delegated\s+authority|granted\s+delegated\s+authority)\s+to\b/.exec(
+    /^(?:that\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|\d{1,4}|of|and|for))*)\s+be\s+(?:authori[sz]ed|given\s+delegated\s+authority|granted\s+delegated\s+authority)(?:,[^,;]{3,120},)?\s+to\b/.exec(
       text.slice(0, 600),
     );
   return (m?.[1] ?? authorised?.[1])?.replace(/\s+(?:of|and|for)$/, "");
@@ -134,7 +137,7 @@ function recommendation(text: string, ctx: ResolutionContext, r: Resolution, act
   const target = (passive ? passive[1] : m?.[2])?.replace(/\s+(?:and|of|for)$/, "");
   if (!m || !target) return;
   const rest = text.slice(m.index + m[0].length).replace(/^\s*that\s+/i, "");
-  if (isFullCouncilName(target) || looksLikeBody(target)) {
+  if (isFullCouncilName(target) || (looksLikeBody(target) && !isOutsideBody(target))) {
     const recommendsTo: Resolution["recommendsTo"] = {
       authority: ctx.authority,
       body: bodyNamed(target, ctx),
@@ -177,7 +180,7 @@ function requestedActions(text: string, ctx: ResolutionContext): BundleAction[] 
     actions.push(withDue({ text: sentence(imperative(request[2])), owner: ownerNamed(request[1], ctx) }));
   }
   const passive =
-    /^(?:that\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))*)\s+be\s+(?:requested|asked|instructed|invited)\s+to\s+(.+)$/.exec(
+    /^(?:[Tt]hat\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))*)\s+be\s+(?:requested|asked|instructed|invited)\s+to\s+(.+)$/.exec(
       flat,
     );
   if (passive?.[1] && passive[2]) {
@@ -215,15 +218,19 @@ export function labelledAction(text: string, ctx: ResolutionContext): BundleActi
   return withDue(action);
 }
 
-/** "the lead officer" → the attendee in that role; "the X Committee" → that body's name. */
-function ownerNamed(phrase: string, ctx: ResolutionContext): string {
+/** "the lead officer" → the attendee in that role; "the X Committee" → that body's name; "Dr Ann
+ * Bell" → Ann Bell; an NHS board or trust as it is named. */
+export function ownerNamed(phrase: string, ctx: ResolutionContext): string {
   const clean = squash(phrase).replace(/^the\s+/i, "");
   const key = clean.toLowerCase();
   const person = ctx.attendees.find(
     (a) => a.role?.replace("-", " ") === key || a.jobTitle?.toLowerCase() === key,
   );
   if (person) return person.name;
+  if (isOutsideBody(clean)) return clean;
   if (looksLikeBody(clean) || isFullCouncilName(clean)) return bodyNamed(clean, ctx);
+  const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+(?=[A-Z])/.exec(clean);
+  if (titled) return clean.slice(titled[0].length);
   return clean.charAt(0).toUpperCase() + clean.slice(1);
 }
 

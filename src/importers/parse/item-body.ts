@@ -1,4 +1,5 @@
 import type { BundleCondition, Resolution } from "../../domain/bundle.js";
+import { commentDrafts } from "./comments-table.js";
 import { type Declared, readDeclarations } from "./declarations.js";
 import { labelledAction, type ResolutionContext, toResolution } from "./enrich.js";
 import { joinProse, type Line } from "./lines.js";
@@ -35,17 +36,18 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const lines = splitAtDecisions(cut.lines.filter((l) => !ACTION_LINE.test(l.text)));
   const found = findResolutions(lines);
   const used = found.used;
+  const drafts = withCommentTable(found.drafts, lines, used);
   const schedule = readSchedule(lines, used);
   // A bare "Decision:" or "Minutes:" label heads the text; it is not part of it.
   const narrative = lines.filter((l, i) => !used[i] && !/^(?:decisions?|minutes)\s*:?$/i.test(l.text));
   const narrativeMotion = readMotion(narrative.map((l) => l.text).join("\n"));
   // Where the decisions name their own movers, the minute's are theirs, not the others'.
-  const ownMovers = found.drafts.some((d) => d.lettered && d.lead && readMotion(d.lead).proposer);
+  const ownMovers = drafts.some((d) => d.lettered && d.lead && readMotion(d.lead).proposer);
   const motion = ownMovers
     ? { ...(narrativeMotion.votes ? { votes: narrativeMotion.votes } : {}) }
     : narrativeMotion;
-  const voted = lastRun(found.drafts, lines, used);
-  const resolutions = found.drafts.map((d) => {
+  const voted = lastRun(drafts, lines, used);
+  const resolutions = drafts.map((d) => {
     const r = toResolution(d, ctx);
     applyMotion(r, readMotion(d.text), ctx);
     if (d.voteNote) applyMotion(r, readMotion(d.voteNote), ctx);
@@ -67,6 +69,17 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   };
   if (minutes !== "") body.minutes = minutes;
   return body;
+}
+
+/** A table of responses to planning applications states the minute's decisions; a sentence that
+ * reports them ("The Committee agreed the following comments") introduces it and is narrative. */
+function withCommentTable(drafts: Draft[], lines: Line[], used: boolean[]): Draft[] {
+  const reported = drafts.filter((d) => d.reported);
+  const kept = drafts.filter((d) => !d.reported);
+  const tabled = commentDrafts(lines, kept.length);
+  if (tabled.length === 0) return drafts;
+  for (const d of reported) used.fill(false, d.first, d.last + 1);
+  return [...kept, ...tabled];
 }
 
 /**

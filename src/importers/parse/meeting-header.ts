@@ -1,4 +1,4 @@
-import { authorityFromCapitals, findAuthorities } from "./authorities.js";
+import { authorityFromCapitals, authorityNamed, findAuthorities } from "./authorities.js";
 import { isCapitals, looksLikeBody, titleCase } from "./bodies.js";
 import { findDates, findTime } from "./dates.js";
 import type { Line } from "./lines.js";
@@ -22,13 +22,15 @@ const MINUTES_OF =
 const HELD_AT = /\bheld\s+(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+on\s+(?=\w)/i;
 const HELD_ON_IN = /\bat\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s+(?:in|at)\s+(?:the\s+)?([^.;]{3,100})/i;
 
-/** "Minutes of the Finance and General Purposes Committee": the body named without "meeting of". */
+/** "Minutes of the Finance and General Purposes Committee", "Minutes of the Planning Committee
+ * meeting held …": the body named without "meeting of". */
 const MINUTES_OF_BODY =
-  /^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:held|on|at|which)\b.*)?$/i;
+  /^(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+meeting)?(?:\s+(?:held|on|at|which)\b.*)?$/i;
 
 function minutesOfBody(text: string): RegExpExecArray | null {
   const m = MINUTES_OF_BODY.exec(text);
-  return m?.[1] && looksLikeBody(m[1]) && !/\bmeeting\b/i.test(m[1]) ? m : null;
+  // "Minutes of Brambleford Parish Council Meeting": the council's own meeting, not a body of it.
+  return m?.[1] && looksLikeBody(m[1]) && !/\bmeeting\b/i.test(m[1]) && !authorityNamed(m[1]) ? m : null;
 }
 
 /** "Date: Thursday, 25 July 2024", "Time: 6.00 pm - 8.35 pm", "Place: Council Chamber". */

@@ -1,4 +1,5 @@
 import type { BundleItem, BundleMeeting } from "../../domain/bundle.js";
+import { attachTableActions, splitActionsTable } from "./actions-table.js";
 import { type AttendanceEntry, readAttendance } from "./attendance.js";
 import { bodyKind, fullCouncilOf } from "./bodies.js";
 import { addAttendance, addLeadMember, addPerson, type Context, lacks, sourceOf } from "./context.js";
@@ -75,8 +76,14 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
     readMinuteItems(lines.slice(from), ctx, meeting, attendees, shifted);
   } else {
     const after = lines.slice(attendance.end);
-    const rest = minuteTableLines(after) ?? after;
-    readMinuteItems(rest, ctx, meeting, attendees, itemHeadings(rest));
+    const table = splitActionsTable(minuteTableLines(after) ?? after);
+    readMinuteItems(table.lines, ctx, meeting, attendees, itemHeadings(table.lines));
+    attachTableActions(meeting, table.actions, {
+      authority: ctx.authority,
+      body: meeting.body,
+      out: ctx.out,
+      attendees,
+    });
   }
   return meeting;
 }
@@ -280,10 +287,14 @@ function readMinuteItems(
   }
   for (const { item, list } of declared) {
     for (const d of list) {
-      // "in item PL/47", "in Min 15.2", or a planning application the item is about ("DM/23/01872").
+      // "in item PL/47", "in Min 15.2", or a planning application the item is about
+      // ("DM/23/01872"), by its title or, in a list of applications, by its text.
+      const about = (i: BundleItem, field: "title" | "minutes") =>
+        d.application !== undefined && i !== item && (i[field] ?? "").includes(d.application);
       const target =
         meeting.items.find((i) => d.item !== undefined && i.number === d.item) ??
-        meeting.items.find((i) => d.application !== undefined && i.title.includes(d.application)) ??
+        meeting.items.find((i) => about(i, "title")) ??
+        meeting.items.find((i) => about(i, "minutes")) ??
         item;
       const person = addPerson(ctx, d.person);
       const declaration: BundleItem["declarations"][number] = { person, kind: d.kind };

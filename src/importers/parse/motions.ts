@@ -83,6 +83,8 @@ export function readMotion(text: string): Motion {
 const COUNTED = [
   /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/gi,
+  // "Carried, 4 for and 1 abstention": none against.
+  /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)()(\d{1,4})\s+abstentions?/gi,
   /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/gi,
   // "6 Members voted For, 2 Against and 1 Abstained"
   /\b(\d{1,4})\s+(?:members\s+)?voted\s+for,?\s+(\d{1,4})\s+against(?:,?\s+(?:and\s+)?(\d{1,4})\s+abstain(?:ed|ing|ed)?)?/gi,
@@ -105,7 +107,8 @@ export function readVotes(flat: string): Resolution["votes"] | undefined {
   const counted = lastCount(flat);
   if (recordedFirst && (!counted || recordedFirst.at > counted.index)) return recordedFirst.votes;
   if (counted) {
-    const votes: NonNullable<Resolution["votes"]> = { for: Number(counted[1]), against: Number(counted[2]) };
+    const votes: NonNullable<Resolution["votes"]> = { for: Number(counted[1]) };
+    if (counted[2]) votes.against = Number(counted[2]);
     if (counted[3] !== undefined && counted[3] !== "") votes.abstain = Number(counted[3]);
     return votes;
   }
