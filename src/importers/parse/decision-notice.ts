@@ -9,7 +9,7 @@ import { joinProse, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
 import { addDocument, preferSpelling } from "./papers.js";
 import { addPerson } from "./context.js";
-import { readContact, readPerson } from "./people.js";
+import { readContact, readPerson, type PersonRef } from "./people.js";
 import { findResolutions } from "./resolutions.js";
 import { addWebFiles, linkedFiles } from "./web-item.js";
 
@@ -39,7 +39,9 @@ type Field =
   | "papers"
   | "status"
   | "purpose"
-  | "reference";
+  | "reference"
+  | "signed"
+  | "signedDate";
 
 const FIELDS: [Field, RegExp][] = [
   ["maker", /^decision[- ]?(?:maker|taker)s?$|^decision\s+(?:made|taken)\s+by$/],
@@ -80,6 +82,7 @@ const FIELDS: [Field, RegExp][] = [
   ["status", /^decision\s+status$/],
   ["reference", /^(?:decision\s+)?(?:reference|ref\.?)(?:\s+(?:no\.?|number))?$/],
   ["purpose", /^purpose(?:\s+of\s+(?:the\s+)?(?:report|decision))?$/],
+  ["signed", /^signed(?:\s+by)?$|^signature$/],
 ];
 
 /** Fields that open a new notice when they come again: each notice states them once. */
@@ -114,18 +117,40 @@ export function labelField(text: string): { field: Field; value: string } | unde
   return hit ? { field: hit[0], value: (m[2] ?? "").trim() } : undefined;
 }
 
+/** The field of a notice's line, given the field of the labelled line above it: "Date:" under
+ * "Signed:" dates the signature, so it opens no new notice. */
+function noticeField(text: string, previous: Field | undefined): { field: Field; value: string } | undefined {
+  const f = labelField(text);
+  return f?.field === "date" && previous === "signed" ? { ...f, field: "signedDate" } : f;
+}
+
+/** "4" of "4. Consultation": the number of a numbered heading. */
+function headingNumber(text: string): number | undefined {
+  return NUMBERED_HEADING.test(text) ? Number.parseInt(text, 10) : undefined;
+}
+
+/** "4. Consultation" under "3. Alternatives considered": where a notice numbers its parts, the
+ * next number ends the part above, unless that part numbers lines of its own ("1. To approve"). */
+function startsNextPart(open: Labelled, text: string): boolean {
+  const n = headingNumber(open.lines[0]?.text ?? "");
+  if (n === undefined || headingNumber(text) !== n + 1) return false;
+  return !open.lines.slice(1).some((l) => /^\(?\d{1,2}[.)]\s/.test(l.text));
+}
+
 /** The labelled lines of one notice from line i: up to a label that comes again (the next
  * notice), within the next 60 lines of text. */
 function noticeLabels(lines: Line[], i: number): { fields: Set<Field>; last: number } {
   const fields = new Set<Field>();
   let last = i;
   let count = 0;
+  let previous: Field | undefined;
   for (let j = i; j < lines.length && count < 60; j++) {
     const text = lines[j]?.text ?? "";
     if (text === "") continue;
     count++;
-    const f = labelField(text);
+    const f = noticeField(text, previous);
     if (!f) continue;
+    previous = f.field;
     if (OPENS.has(f.field) && fields.has(f.field)) break;
     fields.add(f.field);
     last = j;
@@ -159,12 +184,14 @@ function splitNotices(lines: Line[]): Notice[] {
   const notices: Notice[] = [];
   let current: Notice | undefined;
   let open: Labelled | undefined;
+  let previous: Field | undefined;
   const preamble: string[] = [];
   for (const line of lines) {
     const text = line.text;
-    const f = text === "" ? undefined : labelField(text);
+    const f = text === "" ? undefined : noticeField(text, previous);
     if (!f && !current && text !== "") preamble.push(text);
     if (f) {
+      previous = f.field;
       if (!current || (OPENS.has(f.field) && current.fields.has(f.field))) {
         current = { fields: new Map(), lines: [] };
         const heading = notices.length === 0 ? pageHeading(preamble) : undefined;
@@ -177,11 +204,14 @@ function splitNotices(lines: Line[]): Notice[] {
       continue;
     }
     current?.lines.push(line);
-    // A heading (the council's name, "DECISION NOTICE") ends the text of the label above it, as
-    // does a label of another kind with its value ("Wards affected: All").
+    // A heading (the council's name, "DECISION NOTICE", the next numbered part) ends the text of
+    // the label above it, as does a label of another kind with its value ("Wards affected: All").
     if (
       text !== "" &&
-      (isNoticeHeading(text) || (isCapitals(text) && text.length <= 80) || otherLabel(text))
+      (isNoticeHeading(text) ||
+        (isCapitals(text) && text.length <= 80) ||
+        otherLabel(text) ||
+        (open !== undefined && startsNextPart(open, text)))
     ) {
       open = undefined;
       continue;
@@ -300,6 +330,10 @@ function readNotice(notice: Notice, ctx: Context): BundleDecision | undefined {
   }
   const contact = readContact(valueOf(f("contact")));
   if (contact) addPerson(ctx, contact);
+  for (const line of notice.lines) {
+    const adviser = readAdviser(line.text);
+    if (adviser) addPerson(ctx, adviser);
+  }
   addPapers(ctx, f("papers"), decision);
   const key = valueOf(f("key"));
   const keyDecision = /^(?:yes|y)\b/i.test(key) ? true : /^(?:no|n)\b/i.test(key) ? false : undefined;
@@ -346,6 +380,17 @@ export function labelApart(block: Labelled): Line[] {
   };
   const value = { raw: labelLine.raw.slice(at), text: block.value, from, to: labelLine.to };
   return [label, value, ...rest];
+}
+
+/** "Monitoring Officer (Jane Roe): the decision is within the Mayor's powers": an officer whose
+ * advice on the decision the notice records, named with their post before the colon. */
+const ADVICE_LINE = /^([A-Z][^():]{2,60}?)\s*(\([^()]{3,60}\))\s*:\s*\S/;
+
+function readAdviser(text: string): PersonRef | undefined {
+  const m = ADVICE_LINE.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  const person = readPerson(`${m[1]} ${m[2]}`, false);
+  return person?.jobTitle ? person : undefined;
 }
 
 function bodyKindOf(name: string): string {
