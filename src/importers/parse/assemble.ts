@@ -17,7 +17,14 @@ import { parseMinutes } from "./minutes.js";
 import { readPerson } from "./people.js";
 import { PackItems } from "./pack.js";
 import { CO_OPTED_POST } from "./patterns.js";
-import { addDocument, attachment, type Group, preferSpelling, reportDocument } from "./papers.js";
+import {
+  addDocument,
+  addMeetingPacks,
+  attachment,
+  type Group,
+  preferSpelling,
+  reportDocument,
+} from "./papers.js";
 import { addWorkProgramme } from "./programme-entries.js";
 import type { Part } from "./recognise.js";
 import { readReport } from "./report.js";
@@ -36,6 +43,7 @@ export function assemble(parts: Part[], ctx: Context): string[] {
     switch (part.kind) {
       case "front-sheet": {
         pack = frontSheet(part.lines, ctx);
+        if (pack) addMeetingPacks(ctx, part.lines, pack.meeting);
         packSpan = part.lines;
         break;
       }

@@ -5,6 +5,7 @@ import { findDates, findTime, longDate } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { exemptIn } from "./exempt.js";
 import { documentId } from "./ids.js";
+import { isAgendaItemPage, parseAgendaItemPage } from "./issue-history.js";
 import { readItemBody } from "./item-body.js";
 import { cleanTitle, followsInSeries, itemKind, itemOrdinal } from "./item-kinds.js";
 import type { Line } from "./lines.js";
@@ -23,7 +24,14 @@ import { addDocument } from "./papers.js";
 import { ITEM_LINE, MEETING_PAGE_HEADING, MEETING_TITLE_LINE, PAGE_TITLE, PRESENT } from "./patterns.js";
 import { readContact } from "./people.js";
 import { addProsePeople } from "./prose-people.js";
-import { addWebFiles, linkedFiles, MINUTES_MARKER, readWebItem, type WebItem } from "./web-item.js";
+import {
+  addPresentingOfficers,
+  addWebFiles,
+  linkedFiles,
+  MINUTES_MARKER,
+  readWebItem,
+  type WebItem,
+} from "./web-item.js";
 
 // A meeting's "Agenda and minutes" web page (ModernGov and alike, as text): "Planning Committee -
 // Tuesday, 14th March, 2023 6.30 pm", "Venue:", "Contact:", an optional attendance list, then the
@@ -32,6 +40,7 @@ import { addWebFiles, linkedFiles, MINUTES_MARKER, readWebItem, type WebItem } f
 
 export function parseMeetingPage(lines: Line[], ctx: Context): void {
   if (isMinutedTablePage(lines)) return parseTablePage(lines, ctx);
+  if (isAgendaItemPage(lines)) return parseAgendaItemPage(lines, ctx);
   const titleAt = lines.findIndex((l) => MEETING_TITLE_LINE.test(l.text));
   const title = MEETING_TITLE_LINE.exec(lines[titleAt]?.text ?? "") ?? PAGE_TITLE.exec(ctx.doc.title ?? "");
   const when = title?.[2] ?? "";
@@ -245,6 +254,7 @@ function addPageItem(ctx: Context, meeting: BundleMeeting, state: ItemsState, so
   if (minutes) {
     item.minutes = minutes;
     addProsePeople(minutes, ctx);
+    addPresentingOfficers(minutes, ctx);
   }
   if (parsed.truncated) item.minutesTruncated = true;
   item.resolutions.push(...parsed.resolutions);

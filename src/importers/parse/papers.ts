@@ -1,6 +1,7 @@
-import type { BundleDocument } from "../../domain/bundle.js";
+import type { BundleDocument, BundleMeeting } from "../../domain/bundle.js";
 import { isCapitals, titleCase } from "./bodies.js";
 import { addLeadMember, addPerson, type Context, sourceOf, textOf } from "./context.js";
+import { longDate } from "./dates.js";
 import { datedEvents } from "./events.js";
 import { documentId } from "./ids.js";
 import { readAssessment } from "./assessment.js";
@@ -12,6 +13,7 @@ import { REPORT_LABEL } from "./patterns.js";
 import { addProsePeople, addReportedMeetings } from "./prose-people.js";
 import type { Part } from "./recognise.js";
 import type { Report } from "./report.js";
+import { addWebFiles, meetingPacks } from "./web-item.js";
 
 // The papers of a pack or a file of its own: a report, and the appendices, letters and
 // assessments that follow it, each a document linked to the agenda item it serves.
@@ -134,6 +136,17 @@ export function attachment(
   doc.id = documentId(ctx.authority, group?.body, group?.date, doc.title);
   const id = addDocument(ctx, part.lines, doc);
   pack?.link(pack.current, id);
+}
+
+/** The packs a meeting's front sheet lists ("Public Reports Pack (PDF, 94 pages)"): documents of
+ * that meeting's body, each known by the meeting and its own title. */
+export function addMeetingPacks(ctx: Context, lines: Line[], meeting: BundleMeeting): string[] {
+  const packs = meetingPacks(lines).map((pack) => ({
+    ...pack,
+    title: `${meeting.body}, ${longDate(meeting.date)}: ${pack.title}`,
+    body: meeting.body,
+  }));
+  return addWebFiles(ctx, packs, { authority: meeting.authority, body: meeting.body, date: meeting.date });
 }
 
 const MEDIA_TYPES: Partial<Record<string, string>> = {

@@ -2,6 +2,7 @@ import { findDates } from "./dates.js";
 import { COMMITTEE_PAGE_HEADING } from "./committee-page.js";
 import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
 import { MEETINGS_LIST_HEADING } from "./meetings-list.js";
+import { isAgendaItemPage } from "./issue-history.js";
 import { isMinutedTablePage } from "./meeting-tables.js";
 import { isBlank, type Line } from "./lines.js";
 import {
@@ -60,6 +61,8 @@ function wholePageKind(lines: Line[], title: string | undefined): PartKind | und
   // ModernGov's page of one decision: "Decision details", its title, then its labels.
   if (DECISION_PAGE_HEADING.test(head[0]?.text ?? "") && head.some((l) => labelField(l.text)))
     return "decisions";
+  // ModernGov's page of one agenda item cites its meeting as an issue's page does.
+  if (isAgendaItemPage(lines)) return "meeting-page";
   if (lines.filter((l) => MEETING_REF.test(l.text)).length >= 1 && !lines.some((l) => PRESENT.test(l.text)))
     return "issue-history";
   const pageHeading = head.some((l) => MEETING_PAGE_HEADING.test(l.text));

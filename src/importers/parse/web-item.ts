@@ -1,9 +1,9 @@
 import type { BundleDocument } from "../../domain/bundle.js";
-import type { Context } from "./context.js";
+import { addPerson, type Context } from "./context.js";
 import { documentId } from "./ids.js";
 import { cleanTitle } from "./item-kinds.js";
-import { joinProse, type Line } from "./lines.js";
-import { LINKED_FILE } from "./patterns.js";
+import { joinProse, type Line, squash } from "./lines.js";
+import { LINKED_FILE, TITLED_NAME } from "./patterns.js";
 import { readPerson, type PersonRef } from "./people.js";
 import { findResolutions } from "./resolutions.js";
 
@@ -41,6 +41,8 @@ export type PaperLink = {
   kind?: string;
   /** a paper of an item taken in private */
   part?: "II";
+  /** the body a paper serves that no item links, such as a meeting's pack */
+  body?: string;
 };
 
 export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): WebItem {
@@ -57,22 +59,56 @@ export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): W
       item.leadLabel ??= lead[1];
       continue;
     }
-    if (ADDITIONAL.test(line.text)) continue;
-    if (RESTRICTED.test(line.text)) {
-      item.restricted = true;
-      continue;
-    }
-    const file = linkedFile(line.text, line, cleanTitle(line.text.replace(/^[-•*]\s+/, "")));
-    if (file) {
-      item.files.push(file);
-      continue;
-    }
+    if (readPaperLine(item, line)) continue;
+    if (DESCRIPTION_LABEL.test(line.text)) continue;
     description.push(line);
   }
-  const text = joinProse(description).trim();
+  const text = joinProse(description).trim().replace(DESCRIPTION_LEAD, "");
   if (text !== "") item.description = text;
-  if (marker >= 0) item.minutes = minutesToRead(rest.slice(marker));
+  if (marker < 0) return item;
+  const sections = rest.slice(marker);
+  const papersAt = sections.findIndex((l) => ADDITIONAL.test(l.text));
+  // ModernGov's item page lists its "Supporting documents:" after the minutes.
+  const papers = papersAt >= 0 ? sections.slice(papersAt) : [];
+  const end = papers.findIndex((l) => MINUTES_MARKER.test(l.text));
+  const listed = end >= 0 ? papers.slice(0, end) : papers;
+  const kept = listed.filter((line) => !readPaperLine(item, line));
+  item.minutes = minutesToRead(
+    papersAt >= 0 ? [...sections.slice(0, papersAt), ...kept, ...papers.slice(listed.length)] : sections,
+  );
   return item;
+}
+
+/** "Purpose:" over an item's description (or before it on its line), a label of the page's and
+ * no part of what it says. */
+const DESCRIPTION_LABEL_WORDS = String.raw`(?:purpose(?:\s+of\s+(?:the\s+)?(?:report|item))?|summary|description)\s*:`;
+const DESCRIPTION_LABEL = new RegExp(`^${DESCRIPTION_LABEL_WORDS}$`, "i");
+const DESCRIPTION_LEAD = new RegExp(`^${DESCRIPTION_LABEL_WORDS}\\s+(?=\\S)`, "i");
+
+/** A line of an item's list of papers: the list's heading, a restricted paper's note, or a linked
+ * paper, which joins the item's files. False for any other line. */
+function readPaperLine(item: WebItem, line: Line): boolean {
+  if (ADDITIONAL.test(line.text)) return true;
+  if (RESTRICTED.test(line.text)) {
+    item.restricted = true;
+    return true;
+  }
+  const paper = paperTitle(line.text.replace(/^[-•*]\s+/, ""));
+  const file = linkedFile(line.text, line, paper.title);
+  if (!file) return false;
+  item.files.push(paper.kind ? { ...file, kind: paper.kind } : file);
+  return true;
+}
+
+/** A paper's link text may say what it is: "Air Quality Plan - report" is the report on the air
+ * quality plan, "Appendix 2 - Consultation Summary" an appendix. Otherwise its kind is left to its
+ * place in the list. */
+export function paperTitle(text: string): { title: string; kind?: string } {
+  const title = cleanTitle(text);
+  const report = /^(.{3,}?)\s*[-–:]\s*(?:covering\s+|cover\s+|main\s+)?report$/i.exec(title);
+  if (report?.[1]) return { title: report[1], kind: "report" };
+  if (/^appendix\b/i.test(title)) return { title, kind: "appendix" };
+  return { title };
 }
 
 /**
@@ -117,6 +153,31 @@ export function listedPapers(lines: Line[], itemTitle: string): PaperLink[] {
   });
 }
 
+/** A pack of a meeting's papers as its page lists it: "Public Reports Pack (PDF, 94 pages)",
+ * "Agenda reports pack PDF 5 MB", "Supplementary pack". */
+export const PACK_TITLE = /\b(?:reports?|agenda|supplementary|public|private|document)\s+pack\b/i;
+/** A paper kept from the public: "Private Reports Pack - not for publication". */
+const PRIVATE_PAPER =
+  /\bnot\s+for\s+publication\b|\bprivate\b|\bexempt\b|\bconfidential\b|\brestricted\b|\bpart\s+(?:ii|2)\b/i;
+/** "Title (PDF, 94 pages)", "Title (12 pages)": a paper listed by its length. */
+const LISTED_BY_LENGTH = /^(\S.*?)\s*\(\s*(?:(PDF|Word|DOCX?)\s*,\s*)?\d{1,5}\s+pages?\s*\)$/i;
+
+/** The packs a meeting's page lists above its agenda, each an agenda pack; a pack not for
+ * publication is Part II. Other papers listed there are left to the agenda's items. */
+export function meetingPacks(lines: Line[]): PaperLink[] {
+  return lines.flatMap((line) => {
+    const text = line.text.replace(/^[-•*]\s+/, "");
+    const listed = LISTED_BY_LENGTH.exec(text);
+    const file = listed?.[1]
+      ? { title: cleanTitle(listed[1]), line, ...(listed[2] ? { mediaType: mediaTypeOf(listed[2]) } : {}) }
+      : linkedFile(text, line, cleanTitle(text));
+    if (!file || !PACK_TITLE.test(file.title)) return [];
+    return [
+      { ...file, kind: "agenda-pack", ...(PRIVATE_PAPER.test(file.title) ? { part: "II" as const } : {}) },
+    ];
+  });
+}
+
 function linkedFile(text: string, line: Line, title: string): WebItem["files"][number] | undefined {
   const m = LINKED_FILE.exec(text);
   if (!m || title === "") return undefined;
@@ -153,6 +214,7 @@ export function addWebFiles(
       ...(file.mediaType ? { mediaType: file.mediaType } : {}),
       ...(file.sizeBytes !== undefined ? { sizeBytes: file.sizeBytes } : {}),
       ...(file.part ? { part: file.part } : {}),
+      ...(file.body ? { body: file.body } : {}),
       authority: where.authority,
       source: { file: ctx.doc.file, ...fileSpan(file) },
     };
@@ -182,4 +244,17 @@ function fileSpan(file: WebItem["files"][number]): { from: number; to: number } 
   // A paper listed on its own line: the line's words, not its indent.
   const indent = line.raw.length - line.raw.trimStart().length;
   return { from: line.from + indent, to: line.from + line.raw.trimEnd().length };
+}
+
+/** "The Head of Environmental Protection, Jo Bell, presented the report": an officer named after
+ * their post, as minutes introduce the officer who brought an item. */
+const PRESENTED_BY =
+  /(?:^|[.;]\s+)The\s+((?:[A-Z][\w'’-]*\s+){0,3}(?:Director|Head|Manager|Officer|Executive|Lead|Planner|Solicitor|Accountant|Engineer|Advi[sz]er|Clerk|Treasurer)(?:\s+(?:of|for)\s+[^,.;()]{3,80}?)?),\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:presented|introduced)\b/g;
+
+export function addPresentingOfficers(text: string, ctx: Context): void {
+  for (const m of squash(text).slice(0, 200000).matchAll(PRESENTED_BY)) {
+    const [, jobTitle, name] = m;
+    if (!jobTitle || !name || TITLED_NAME.test(`${name} `)) continue;
+    addPerson(ctx, { name, councillor: false, jobTitle });
+  }
 }
