@@ -44,6 +44,9 @@ const OF_PLACES = new Set([
   "district",
 ]);
 const PARTICLES = new Set(["of", "upon", "on", "and", "le", "the", "under", "in"]);
+/** Parishes joined into one council: "Stow cum Quy", "Brankholm with Tiddesley". Read only in a
+ * heading that is the council's name alone, since elsewhere "with" joins a sentence's words. */
+const HEADING_PARTICLES = new Set([...PARTICLES, "with", "cum"]);
 const NOT_PLACES = new Set([
   "full",
   "extraordinary",
@@ -80,7 +83,7 @@ const BUILDING = /^\s+(?:House|Offices?|Chambers?|Buildings?|Hall|Tax\b|Depot|Ce
 export type AuthorityMention = { name: string; index: number };
 
 /** Every authority named in the text (whitespace already squashed or not). */
-export function findAuthorities(text: string): AuthorityMention[] {
+export function findAuthorities(text: string, particles = PARTICLES): AuthorityMention[] {
   const flat = text.replace(/[\s\u00a0]+/g, " ");
   const found: AuthorityMention[] = [];
   for (const m of flat.matchAll(BOROUGH_OF)) found.push({ name: m[0].replace(/\s+/g, " "), index: m.index });
@@ -88,12 +91,12 @@ export function findAuthorities(text: string): AuthorityMention[] {
     // "Council House", "Council Offices", "Council Chamber": a building, not an authority.
     if (m[1] === "Council" && BUILDING.test(flat.slice(m.index + m[0].length, m.index + m[0].length + 12)))
       continue;
-    const words = wordsBefore(flat, m.index);
+    const words = wordsBefore(flat, m.index, particles);
     // "Members of Eastbridge Borough Council": a word before "of" that is not part of a place
     // name ("Isle of Wight", "City of York", "Vale of Glamorgan") is not part of the name.
     const of = words.lastIndexOf("of");
     if (of > 0 && !OF_PLACES.has((words[of - 1] ?? "").toLowerCase())) words.splice(0, of + 1);
-    while (words.length > 0 && PARTICLES.has((words[0] ?? "").toLowerCase())) words.shift();
+    while (words.length > 0 && particles.has((words[0] ?? "").toLowerCase())) words.shift();
     if (words.length === 0) continue;
     const places = words.filter((w) => !KIND_WORDS.has(w.toLowerCase()));
     if (places.length === 0 || places.some((w) => NOT_PLACES.has(w.toLowerCase()))) continue;
@@ -104,7 +107,7 @@ export function findAuthorities(text: string): AuthorityMention[] {
   return found;
 }
 
-function wordsBefore(text: string, end: number): string[] {
+function wordsBefore(text: string, end: number, particles: Set<string>): string[] {
   const words: string[] = [];
   let i = end - 1;
   while (words.length < 6 && i > 0 && text[i] === " ") {
@@ -113,11 +116,11 @@ function wordsBefore(text: string, end: number): string[] {
     const word = text.slice(start, i);
     if (word === "") break;
     const capital = /^[A-Z][a-z'’-]+$/.test(word) || /^St\.?$/.test(word);
-    if (!capital && !PARTICLES.has(word)) break;
+    if (!capital && !particles.has(word)) break;
     words.unshift(word);
     i = start - 1;
   }
-  if (PARTICLES.has((words[words.length - 1] ?? "").toLowerCase())) return [];
+  if (particles.has((words[words.length - 1] ?? "").toLowerCase())) return [];
   return words;
 }
 
@@ -126,7 +129,7 @@ export function authorityFromCapitals(line: string): string | undefined {
   const text = squash(line);
   if (text.length > 60 || text !== text.toUpperCase() || !/[A-Z]/.test(text)) return undefined;
   if (!/\b(COUNCIL|AUTHORITY)$/.test(text) && !/^(?:LONDON|ROYAL) BOROUGH OF\b/.test(text)) return undefined;
-  const found = findAuthorities(titleCase(text));
+  const found = findAuthorities(titleCase(text), HEADING_PARTICLES);
   return found.length === 1 && found[0]?.index === 0 ? found[0].name : undefined;
 }
 

@@ -4,7 +4,7 @@ import { squash } from "./lines.js";
 // into title case, and two spellings of one body ("Health Overview Scrutiny Committee",
 // "Health Overview and Scrutiny Committee") share one loose key.
 
-const SMALL = new Set(["and", "of", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with", "upon"]);
+const SMALL = new Set("and of the for in on to a an at by with upon cum".split(" "));
 
 export function titleCase(text: string): string {
   return text

@@ -14,7 +14,7 @@ export type Declared = {
 };
 
 const DECLARED =
-  /(?:Councillors?|Cllrs?\.?)\s+((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+declared\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:disclosable\s+)?pecuniary|other\s+registrable|non[-\s]registrable|registrable|personal|prejudicial|non[-\s]pecuniary|personal\s+and\s+prejudicial|(?:non[-\s])?financial)?\s*interests?\b([^.]{0,300})/g;
+  /(?:Councillors?|Cllrs?\.?)\s+((?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+declared\s+(?:an?\s+|their\s+|his\s+|her\s+)?((?:disclosable\s+)?pecuniary|other\s+registrable|non[-\s]registrable|registrable|personal|prejudicial|non[-\s]pecuniary|personal\s+and\s+prejudicial|(?:non[-\s])?financial)?\s*interests?\b((?:[^.]|\.(?=\w)){0,300})/g;
 
 export function readDeclarations(text: string): Declared[] {
   const flat = squash(text).slice(0, 20000);

@@ -102,7 +102,7 @@ function civicHeadPresides(entries: AttendanceEntry[]): void {
 }
 
 export function isDraft(text: string): boolean {
-  return /\bdraft\s+minutes\b|\bmay\s+be\s+subject\s+to\s+change\b|\bunconfirmed\s+minutes\b|\bminutes\s+(?:are\s+)?(?:still\s+)?to\s+be\s+(?:approved|confirmed)\b/i.test(
+  return /\bdraft\s+minutes\b|\bminutes\s+(?:are|remain)\s+(?:in\s+)?draft\b|\bmay\s+be\s+subject\s+to\s+change\b|\bunconfirmed\s+minutes\b|\bminutes\s+(?:are\s+)?(?:still\s+)?to\s+be\s+(?:approved|confirmed)\b/i.test(
     text.slice(0, 20000),
   );
 }

@@ -19,6 +19,8 @@ export type Draft = {
   resolved?: boolean;
   /** numbered by the letter or number of the line it is on ("b) … and RESOLVED to object") */
   lettered?: boolean;
+  /** numbered by its place among the minute's decisions, not by a marker of its own */
+  counted?: boolean;
   /** a decision the minute reports in its own words ("The Committee noted …", "The minutes were
    * AGREED"), which gives way to one it states as RESOLVED or AGREED */
   reported?: boolean;
@@ -54,6 +56,12 @@ const VOTE_NOTE =
 /** "Decision" alone on its line over the decision, as Scottish councils minute each item. */
 const DECISION_HEADING = /^decisions?$/i;
 
+/** "Decision: C.88 Review of … / Decision maker: Cabinet / Date of decision: …": the labels of
+ * a decision notice the minute quotes (a call-in), not the minute's own decision. */
+function quotedNotice(lines: Line[], i: number): boolean {
+  return /^decision\s+(?:maker|taken\s+by|date)|^date\s+of\s+decision/i.test(lines[i + 1]?.text ?? "");
+}
+
 export function findResolutions(lines: Line[]): Found {
   const headed = lines.flatMap((l, i) => (DECISION_HEADING.test(l.text) ? [i] : []));
   if (headed.length > 0) return decisionBlocks(lines, headed);
@@ -74,6 +82,7 @@ export function findResolutions(lines: Line[]): Found {
         if (lead.ownText) {
           drafts.push({
             number: String(drafts.length + 1),
+            counted: true,
             text,
             leadVerb: lead.verb,
             children: block.roots,
@@ -100,7 +109,7 @@ export function findResolutions(lines: Line[]): Found {
       continue;
     }
     const labelled = DECISION_LABEL.exec(text);
-    if (labelled && !marker) {
+    if (labelled && !marker && !quotedNotice(lines, i)) {
       let end = i + 1;
       while (end < lines.length && (lines[end]?.text ?? "") !== "" && !readMarker(lines[end]?.text ?? ""))
         end++;
@@ -110,6 +119,7 @@ export function findResolutions(lines: Line[]): Found {
       const stated = BODY_DECIDES.exec(rest[0] ?? "")?.[1];
       drafts.push({
         number: String(drafts.length + 1),
+        counted: true,
         text: rest.join("\n"),
         leadVerb: (stated ? verbWord(stated) : undefined) ?? "agreed",
         children: [],
@@ -135,7 +145,7 @@ export function findResolutions(lines: Line[]): Found {
       const lettered = splitFromMarker(lines, i);
       drafts.push({
         number: lettered ?? String(drafts.length + 1),
-        ...(lettered ? { lettered: true } : {}),
+        ...(lettered ? { lettered: true } : { counted: true }),
         text: paragraph,
         leadVerb: verbWord(single[1] ?? single[2] ?? ""),
         children: block.roots,
@@ -168,8 +178,7 @@ export function findResolutions(lines: Line[]): Found {
   for (const d of decided ? drafts.filter((x) => x.reported) : [])
     for (let k = d.first; k <= d.last; k++) used[k] = false;
   kept.forEach((d, n) => {
-    if (!d.lettered && (d.resolved || d.reported !== undefined || drafts.length !== kept.length))
-      d.number = String(n + 1);
+    if (d.counted) d.number = String(n + 1);
   });
   return { drafts: kept, used };
 }
@@ -204,6 +213,7 @@ function secondedMotions(lines: Line[]): Draft[] {
       drafts.push({
         ...motion.draft,
         number: String(drafts.length + 1),
+        counted: true,
         lead: `${paragraph.replace(/\.?$/, ".")} ${motion.outcome}`,
         first,
       });
@@ -228,7 +238,7 @@ function secondedMotions(lines: Line[]): Draft[] {
         const lettered = onOwnLine ? (own?.printed ?? splitFromMarker(lines, line)) : undefined;
         drafts.push({
           number: lettered ?? String(drafts.length + 1),
-          ...(lettered ? { lettered: true } : {}),
+          ...(lettered ? { lettered: true } : { counted: true }),
           text,
           ...(verb ? { leadVerb: verb } : {}),
           lead,

@@ -42,7 +42,10 @@ export function findStarts(lines: Line[]): Start[] {
     const text = lines[i]?.text ?? "";
     if (text === "") continue;
     const before = starts.length;
-    if (isDecisionNotice(lines, i)) {
+    // A notice's labels indented inside minutes quote the decision the minute is about (a
+    // call-in); they are the minute's text, not a notice of their own.
+    const quoted = lastOpening > -Infinity && /^\s/.test(lines[i]?.raw ?? "");
+    if (!quoted && isDecisionNotice(lines, i)) {
       if (!inNotices) add(headerStart(lines, i, noticeHeader), "decisions");
       inNotices = true;
       i = noticeEnd(lines, i);
@@ -190,6 +193,8 @@ function minutesHeader(text: string): boolean {
   if (/^(?:date|time|place|venue|location|meeting\s+held)\b[^:]{0,20}:/i.test(text) && text.length <= 160)
     return true;
   if (/^(?:record\s+of|decisions?\s+of)\b/i.test(text)) return true;
+  // "These minutes are in draft form until confirmed at the next meeting of the Committee."
+  if (/^(?:these|the(?:se)?)\s+minutes\s+(?:are|remain)\b/i.test(text) && text.length <= 200) return true;
   // "Council Chamber, Clune House, Port Ardlie": where the meeting was held.
   if (text.length <= 100 && !/[.;]$/.test(text) && VENUE_LINE.test(text)) return true;
   // "Held in the Pearce Institute at 7 p.m.", "held on Monday 3 March 2025 at …"
