@@ -142,6 +142,14 @@ function frontSheet(lines: Line[], ctx: Context): PackItems | undefined {
     ctx.out.membership({ person, body: meeting.body, authority: meeting.authority, role });
   }
   if (sheet.signatory) addPerson(ctx, sheet.signatory);
+  // A joint body's councils are authorities of the bundle; its clerk serves it from one of them.
+  for (const council of sheet.constituents ?? []) ctx.out.authority(council);
+  if (sheet.clerk) {
+    const clerk = addPerson(ctx, sheet.clerk);
+    if (sheet.clerk.organisation)
+      ctx.out.person({ name: clerk, kind: "officer", organisation: sheet.clerk.organisation });
+    ctx.out.membership({ person: clerk, body: meeting.body, authority: meeting.authority, role: "clerk" });
+  }
   return new PackItems(meeting);
 }
 

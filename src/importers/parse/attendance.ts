@@ -2,7 +2,7 @@ import type { AttendanceStatus } from "../../domain/bundle.js";
 import type { Line } from "./lines.js";
 import { authorityNamed } from "./authorities.js";
 import { PEOPLE_HEADER_CELL, TITLED_NAME } from "./patterns.js";
-import { readPeopleList, roleOfJob, type PersonRef } from "./people.js";
+import { readPeopleList, readPerson, roleOfJob, type PersonRef } from "./people.js";
 
 // The attendance block at the head of minutes: "Present:", "Apologies for absence:", "Also in
 // attendance:", "Officers:", "Absent:", "Substitutes:". A line without a label continues the list
@@ -33,7 +33,7 @@ const LABELS: [RegExp, AttendanceStatus, boolean][] = [
     false,
   ],
   [
-    /^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted|given)(?:\s+and\s+accepted)?\s+from)?\s*[:\-–]?\s*/i,
+    /^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|submitted|given)(?:\s+and\s+accepted)?\s+(?:from|on\s+behalf\s+of))?\s*[:\-–]?\s*/i,
     "apologies",
     false,
   ],
@@ -106,9 +106,13 @@ export function readAttendance(lines: Line[], from: number): { entries: Attendan
       coOpted = label[0] === CO_OPTED;
       parties = label[0] === PARTIES;
     }
+    rest = postBeforeName(rest);
     const runOn = status === "present" ? runOnList(rest) : undefined;
+    const councillorList = status !== "in-attendance" && !coOpted;
     const people = (
-      rest === "" ? [] : readPeopleList(runOn?.members ?? rest, status !== "in-attendance" && !coOpted)
+      rest === ""
+        ? []
+        : (postedAlone(rest, councillorList) ?? readPeopleList(runOn?.members ?? rest, councillorList))
     )
       .filter((p) => p.councillor || p.honorific !== undefined || p.name.includes(" "))
       .map((p) => ((coOpted || parties) && !p.councillor ? { ...p, external: true } : p));
@@ -175,6 +179,27 @@ function runOnList(text: string): { members: string; others: string } | undefine
     members: read.flatMap((p) => (p.attends ? [] : [p.text])).join(", "),
     others: read.flatMap((p) => (p.attends ? [p.text] : [])).join(", "),
   };
+}
+
+/** A civic post held by a councillor: "The Mayor (Councillor Ann Ray) in the Chair" and "The Deputy
+ * Mayor, Councillor Lee Fox" name the post first and the member after; as a list reads them they
+ * are "Councillor Ann Ray (Mayor, in the Chair)" and "Councillor Lee Fox (Deputy Mayor)". */
+const POST_FIRST =
+  /^(?:The\s+)?(?:Worshipful\s+the\s+)?((?:Right\s+Worshipful\s+)?(?:(?:Lord|Deputy|Vice)[\s-]+){0,2}(?:Mayor|Provost|Chair(?:man)?\s+of\s+(?:the\s+)?Council|Civic\s+Head|Leader\s+of\s+the\s+Council))\s*(?:\(\s*((?:Councillor|Cllr\.?)\s+[^()]{2,60}?)\s*\)|,\s*((?:Councillor|Cllr\.?)\s+[^(),;]{2,60}?))\s*(?:\(?\s*(in\s+the\s+chair)\s*\)?)?\.?$/i;
+
+export function postBeforeName(text: string): string {
+  const m = POST_FIRST.exec(text.trim());
+  const name = m?.[2] ?? m?.[3];
+  if (!m?.[1] || !name) return text;
+  return `${name} (${m[1]}${m[4] ? ", in the Chair" : ""})`;
+}
+
+/** "Jo Hale - Director of Law and Monitoring Officer" on a line of its own: one person, whose post
+ * has "and" in it, not a list. */
+function postedAlone(text: string, councillorList: boolean): PersonRef[] | undefined {
+  if (/[,;]/.test(text) || !/^\S.{1,60}?\s+[-–—]\s+\S/.test(text)) return undefined;
+  const person = readPerson(text, councillorList);
+  return person?.jobTitle ? [person] : undefined;
 }
 
 function unclosed(text: string): boolean {

@@ -85,6 +85,11 @@ export class BundleBuilder {
     return known.name;
   }
 
+  /** The people added so far, as they stand (for rules that read them all; build() merges them). */
+  knownPeople(): readonly BundlePerson[] {
+    return [...this.#people.values()];
+  }
+
   /** A plain "member" adds nothing to a role the person holds on the body already ("Chair"),
    * and gives way to one found later. */
   membership(m: BundleMembership): void {
@@ -94,6 +99,13 @@ export class BundleBuilder {
     if (m.role === "member" && held.length > 0) return;
     if (m.role !== "member") this.#memberships.delete(`${seat}member`);
     if (!this.#memberships.has(seat + m.role)) this.#memberships.set(seat + m.role, { ...m, body });
+  }
+
+  /** A meeting already read, without adding one. */
+  findMeeting(authority: string, body: string, date: string): BundleMeeting | undefined {
+    for (const m of this.#meetings.values())
+      if (m.authority === authority && looseKey(m.body) === looseKey(body) && m.date === date) return m;
+    return undefined;
   }
 
   meeting(authority: string, body: string, date: string): BundleMeeting {

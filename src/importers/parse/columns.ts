@@ -1,5 +1,5 @@
 import { cleanText, type Line } from "./lines.js";
-import { PEOPLE_HEADER_CELL, TITLED_NAME } from "./patterns.js";
+import { PEOPLE_HEADER_CELL, REPORT_LABEL_CELL, TITLED_NAME } from "./patterns.js";
 
 // Text laid out in columns with spaces, as a PDF or a typed front sheet gives it: the meeting's
 // facts on the left and the membership on the right, side by side. Such a block is read as its
@@ -37,6 +37,12 @@ export function unfoldColumns(lines: Line[]): Line[] {
   const out: Line[] = [];
   let i = 0;
   while (i < lines.length) {
+    const labels = labelRows(lines, i);
+    if (labels) {
+      out.push(...labels.rows);
+      i = labels.end;
+      continue;
+    }
     const block = columnBlock(lines, i);
     if (block.length >= 3 && (isPeopleTable(block) || isLabelTable(block))) {
       out.push(...block.map(asRow));
@@ -134,7 +140,8 @@ function blankAt(line: Line | undefined): Line {
 
 /** Cells separated by runs of spaces become tab-separated, as in a table row. */
 function asCells(line: Line): Line {
-  if (line.raw.includes("\t") || !/\S {3,}\S/.test(line.raw)) return line;
+  // A line set aside as page furniture (a running head, a footer) stays blank.
+  if (line.text === "" || line.raw.includes("\t") || !/\S {3,}\S/.test(line.raw)) return line;
   const indent = /^\s*/.exec(line.raw)?.[0] ?? "";
   const raw = indent + line.raw.slice(indent.length).replace(/ {3,}(?=\S)/g, "\t");
   return { ...line, raw, text: cleanText(raw) };
@@ -195,4 +202,46 @@ function textTable(lines: Line[], from: number): { rows: Line[]; end: number } |
     return { raw, text: cleanText(raw), from: r.first.from, to: r.last.to };
   };
   return { rows: [asCells(header), ...rows.map(asLine)], end };
+}
+
+/** "Report to                 Executive": a report's label, a wide gap, and its value. */
+const LABEL_ROW = /^(\s*)(\S.*?)( {3,})(\S.*)$/;
+
+/**
+ * A report's metadata typed as two columns without colons, each value wrapping under itself:
+ *
+ *   Executive Member          Councillor Ann Bell, Executive Member for
+ *                             Climate and Green Spaces
+ *   Forward plan ref          FP/2026/007
+ *
+ * Each label and its value, wrapped lines and all, becomes one line of two tab-separated cells.
+ * Only known labels count, three or more, so a column of other words is not read as one.
+ */
+function labelRows(lines: Line[], from: number): { rows: Line[]; end: number } | undefined {
+  const rows: { label: string; value: string[]; first: Line; last: Line }[] = [];
+  let column = -1;
+  let end = from;
+  for (; end < lines.length; end++) {
+    const line = lines[end];
+    if (!line || line.raw.includes("\t") || line.raw.length > 300) break;
+    const m = LABEL_ROW.exec(line.raw);
+    const at = m ? (m[1] ?? "").length + (m[2] ?? "").length + (m[3] ?? "").length : -1;
+    if (m && REPORT_LABEL_CELL.test(m[2] ?? "") && (column < 0 || Math.abs(at - column) <= 1)) {
+      column = column < 0 ? at : column;
+      rows.push({ label: m[2] ?? "", value: [m[4] ?? ""], first: line, last: line });
+      continue;
+    }
+    // A wrapped value starts under the values above it.
+    const indent = /^ */.exec(line.raw)?.[0].length ?? 0;
+    const row = rows[rows.length - 1];
+    if (!row || line.raw.trim() === "" || Math.abs(indent - column) > 1) break;
+    row.value.push(line.raw.trim());
+    row.last = line;
+  }
+  if (rows.length < 3) return undefined;
+  const asLine = (r: (typeof rows)[number]): Line => {
+    const raw = `${r.label}\t${r.value.join(" ")}`;
+    return { raw, text: cleanText(raw), from: r.first.from, to: r.last.to };
+  };
+  return { rows: rows.map(asLine), end };
 }

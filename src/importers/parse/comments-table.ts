@@ -16,7 +16,7 @@ const RESPONSE_HEADER =
   /^(?:(?:the\s+)?(?:town|parish|community|city)\s+council(?:['’]s)?\s+)?(?:comments?|observations?|response|recommendations?|decision|resolution)$/i;
 
 /** The responses as decisions, numbered on from the `before` decisions the minute states otherwise. */
-export function commentDrafts(lines: Line[], before: number): Draft[] {
+export function commentDrafts(lines: Line[], before = 0): Draft[] {
   const drafts: Draft[] = [];
   for (const [index, line] of lines.entries()) {
     const cells = line.raw.split("\t").map(cleanText);

@@ -51,7 +51,9 @@ export function sourceOf(ctx: Context, lines: Line[]): SourceSpan | undefined {
   const first = lines.find((l) => l.text !== "");
   const last = lines.findLast((l) => l.text !== "");
   if (!first || !last) return undefined;
-  return { file: ctx.doc.file, from: first.from, to: last.to };
+  // A span starts where its text does, not at the indent before it (a letterhead set to the right).
+  const indent = /^[ \t]*/.exec(ctx.doc.text.slice(first.from, first.to))?.[0].length ?? 0;
+  return { file: ctx.doc.file, from: first.from + indent, to: last.to };
 }
 
 export function textOf(ctx: Context, lines: Line[]): string {

@@ -107,9 +107,10 @@ function delegation(text: string): string | undefined {
       text.slice(0, 600),
     );
   // "that the Director of Resources be authorised to make …", also with an aside before "to"
-  // ("be authorised, in consultation with the Chair, to make …")
+  // ("be authorised, in consultation with the Chair, to make …"), and after its label
+  // ("RESOLVED - That the Head of Planning be authorised to grant …")
   const authorised =
-    /^(?:that\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|\d{1,4}|of|and|for))*)\s+be\s+(?:authori[sz]ed|given\s+delegated\s+authority|granted\s+delegated\s+authority)(?:,[^,;]{3,120},)?\s+to\b/.exec(
+    /^(?:(?:[Ii]t\s+was\s+)?(?:RESOLVED|[Rr]esolved)\s*(?:\([^()]{1,30}\)\s*)?[-–:]?\s*)?(?:[Tt]hat\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|\d{1,4}|of|and|for))*)\s+be\s+(?:authori[sz]ed|given\s+delegated\s+authority|granted\s+delegated\s+authority)(?:,[^,;]{3,120},)?\s+to\b/.exec(
       text.slice(0, 600),
     );
   return (m?.[1] ?? authorised?.[1])?.replace(/\s+(?:of|and|for)$/, "");
@@ -175,9 +176,14 @@ const REQUEST = new RegExp(
 function requestedActions(text: string, ctx: ResolutionContext): BundleAction[] {
   const actions: BundleAction[] = [];
   const flat = squash(text).slice(0, 1500);
-  const request = REQUEST.exec(flat);
-  if (request?.[1] && request[2]) {
-    actions.push(withDue({ text: sentence(imperative(request[2])), owner: ownerNamed(request[1], ctx) }));
+  // "…; calls on the Leader to write …; and asks the Cabinet to work …": a request in each clause.
+  for (const clause of flat.split(
+    /;\s+(?:and\s+)?(?=(?:requests?|asks?|instructs?|invites?|calls\s+on)\s)/,
+  )) {
+    const request = REQUEST.exec(clause);
+    if (request?.[1] && request[2]) {
+      actions.push(withDue({ text: sentence(imperative(request[2])), owner: ownerNamed(request[1], ctx) }));
+    }
   }
   const passive =
     /^(?:[Tt]hat\s+)?(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|for|&))*)\s+be\s+(?:requested|asked|instructed|invited)\s+to\s+(.+)$/.exec(
@@ -227,11 +233,19 @@ export function ownerNamed(phrase: string, ctx: ResolutionContext): string {
     (a) => a.role?.replace("-", " ") === key || a.jobTitle?.toLowerCase() === key,
   );
   if (person) return person.name;
+  // "the Leader" of a council's resolution is the Leader of the Council, whoever holds that post.
+  const leader = /^(?:deputy\s+)?leader$/.test(key) ? postHolder(`${key} of the council`, ctx) : undefined;
+  if (leader) return leader;
   if (isOutsideBody(clean)) return clean;
   if (looksLikeBody(clean) || isFullCouncilName(clean)) return bodyNamed(clean, ctx);
   const titled = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+(?=[A-Z])/.exec(clean);
   if (titled) return clean.slice(titled[0].length);
   return clean.charAt(0).toUpperCase() + clean.slice(1);
+}
+
+function postHolder(post: string, ctx: ResolutionContext): string | undefined {
+  const holders = ctx.out.knownPeople().filter((p) => p.jobTitle?.toLowerCase() === post);
+  return holders.length === 1 ? holders[0]?.name : undefined;
 }
 
 function withDue(action: BundleAction): BundleAction {

@@ -3,7 +3,14 @@ import { fullCouncilOf, looksLikeBody } from "./bodies.js";
 import { findDates, findTime, isDateLine } from "./dates.js";
 import { cleanText, type Line } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
-import { looksLikeName, readContact, readPeopleList, splitList, type PersonRef } from "./people.js";
+import {
+  looksLikeName,
+  readContact,
+  readPeopleList,
+  readPerson,
+  splitList,
+  type PersonRef,
+} from "./people.js";
 
 // The front sheet of an agenda: who publishes it, the body, date, time and venue of the meeting,
 // the contact officer, the publication date, the members (with chair and vice-chair), and the
@@ -17,12 +24,17 @@ export type FrontSheet = {
   venue?: string;
   contact?: PersonRef;
   published?: string;
+  /** the members, and on a joint body their named substitutes (role "substitute") */
   members: PersonRef[];
   signatory?: PersonRef;
+  /** the signatory, where they sign as the body's own clerk ("Clerk to the Joint Committee") */
+  clerk?: PersonRef;
+  /** a joint body's councils, where the sheet names the one that administers it */
+  constituents?: string[];
 };
 
 const PUBLISHED =
-  /^(?:(?:agenda|papers|summons)\s+)?(?:published|date\s+of\s+publication|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
+  /^(?:(?:agenda|papers|summons)\s+)?(?:published|date\s+of\s+(?:publication|despatch|dispatch|issue)|date\s+published|despatched|dispatched|issued)\b\s*(?:on\s*)?:?\s*(.*)$/i;
 const CONTACT =
   /^(?:for\s+(?:further\s+)?(?:enquiries|information)(?:\s+about\s+this\s+agenda)?\s*,?\s*)?(?:please\s+(?:ask\s+for|contact)|contact(?:\s+officer)?|enquiries(?:\s+to)?|democratic\s+services\s+officer)\s*:?\s*(.+)$/i;
 /** "Notice of a meeting of the Combined Authority Board", "A meeting of the Licensing Committee will be held …" */
@@ -35,6 +47,8 @@ const SUMMONS =
 const DATE_LABEL = /^(?:date(?:\s+of\s+meeting)?|when)\s*:\s*(.+)$/i;
 const TIME_LABEL = /^time\s*:\s*(.+)$/i;
 const VENUE_LABEL = /^(?:venue|place|location|where)\s*:\s*(.+)$/i;
+/** "Administering authority: Corvedon Borough Council": the council that runs a joint body. */
+const HOST_LABEL = /^(?:administering|host|lead|accountable)\s+(?:authority|council|body)\s*:\s*(.+)$/i;
 const BODY_LABEL = /^(?:meeting|committee|meeting\s+of|body)\s*:\s*(.+)$/i;
 const MEMBERS =
   /^(?:(?:board|committee|cabinet|panel|sub-committee|forum)\s+)?(?:membership|members|councillors|to(?=\s*:\s*(?:cllrs?\.?|councillors?)\s))\b(?:\s+of\s+the\s+\w+)?(?:\s+(?:and|&)\s+(?:portfolios?|roles|responsibilities|substitutes))?\s*:?\s*(.*)$/i;
@@ -46,10 +60,19 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
   const texts = lines.map((l) => l.text);
   let dateIndex = -1;
   let bareDate = false;
+  let hosted = false;
   for (const [i, text] of texts.entries()) {
     if (text === "") continue;
+    // A joint body's papers name every partner council; the one that administers it is its own.
+    const host = HOST_LABEL.exec(text);
+    const hostCouncil = host?.[1] ? authorityNamed(host[1]) : undefined;
+    if (hostCouncil) {
+      sheet.authority = hostCouncil;
+      hosted = true;
+      continue;
+    }
     const authority = authorityFromCapitals(text) ?? (i < 40 ? findAuthorities(text)[0]?.name : undefined);
-    if (authority && !sheet.authority) sheet.authority = authority;
+    if (authority && !hosted) sheet.authority ??= authority;
     const published = PUBLISHED.exec(text);
     if (published) {
       sheet.published ??= findDates(published[1] ?? "")[0]?.iso;
@@ -86,8 +109,23 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
       const council = authorityNamed(named);
       if (council) sheet.body ??= fullCouncilOf(council);
       else if (named && looksLikeBody(named)) sheet.body ??= bodyName(named);
-      if (summons[2]) sheet.venue ??= summons[2].trim();
-      if (readDate(text, sheet)) dateIndex = i;
+      // "to be held at 2.00 pm on Friday, 5 December 2025 in the Wolds Room, …": the time
+      // before the date, the venue after it.
+      const before = summons[2]?.trim() ?? "";
+      const timeBefore = findTime(before);
+      if (timeBefore) sheet.start ??= timeBefore.time;
+      // "at the Guildhall at 7.00 pm on …": the place, without the time.
+      const place = timeBefore
+        ? `${before.slice(0, timeBefore.index)} ${before.slice(timeBefore.index + timeBefore.length)}`
+            .replace(/(?:^|\s)at\s*$|^\s*at\s|[\s,]+$/g, "")
+            .trim()
+        : before;
+      if (place.length >= 3) sheet.venue ??= place;
+      if (readDate(text, sheet)) {
+        dateIndex = i;
+        const venue = venueAfterTime(text);
+        if (venue) sheet.venue ??= venue;
+      }
       continue;
     }
     const bodyLabel = BODY_LABEL.exec(text);
@@ -103,8 +141,13 @@ export function readFrontSheet(lines: Line[]): FrontSheet {
   if (dateIndex >= 0) readAroundDate(texts, dateIndex, sheet);
   sheet.members = readMembers(lines);
   const signed = readSignatory(texts);
+  if (hosted) {
+    const councils = [...new Set(sheet.members.map((m) => m.organisation).filter((o) => o !== undefined))];
+    if (councils.length >= 2) sheet.constituents = councils;
+  }
   if (signed) {
     sheet.signatory = signed.person;
+    if (CLERK_TO_BODY.test(signed.person.jobTitle ?? "")) sheet.clerk = signed.person;
     // The clerk dates the summons when issuing it: "Fiona Bright / Town Clerk / 29 January 2025".
     if (signed.date && signed.date !== sheet.date) sheet.published ??= signed.date;
   }
@@ -187,6 +230,8 @@ function readMembers(lines: Line[]): PersonRef[] {
       !/invited|summoned|requested/i.test(t),
   );
   if (at < 0) return [];
+  const joint = jointMembersTable(lines, at + 1);
+  if (joint) return joint;
   const members: PersonRef[] = [];
   const inline = MEMBERS.exec(texts[at] ?? "")?.[1] ?? "";
   if (inline) members.push(...readPeopleList(inline, true));
@@ -219,7 +264,67 @@ function readMembers(lines: Line[]): PersonRef[] {
   return members;
 }
 
-/** "Fiona Wells" over "Chief Executive" at the foot of the summons. */
+const COUNCIL_CELL =
+  /^(?:constituent\s+|partner\s+|member\s+)?(?:authority|council|organi[sz]ation)$|^representing$/i;
+const MEMBER_CELL = /^(?:members?|councillors?|representatives?)$/i;
+const SUBSTITUTE_CELL = /\bsubstitutes?\b/i;
+
+/**
+ * A joint body's members under a header row, each beside their council and their named
+ * substitute ("Constituent authority | Member | Named substitute"). A row that leaves the
+ * council's cell empty is the council above's; a cell may hold several members, one after another.
+ */
+function jointMembersTable(lines: Line[], from: number): PersonRef[] | undefined {
+  const start = lines.findIndex((l, i) => i >= from && l.text !== "");
+  const header = start >= 0 ? cellsOf(lines[start]) : [];
+  const councilAt = header.findIndex((c) => COUNCIL_CELL.test(c));
+  const memberAt = header.findIndex((c) => MEMBER_CELL.test(c));
+  const substituteAt = header.findIndex((c) => SUBSTITUTE_CELL.test(c));
+  if (councilAt < 0 || memberAt < 0) return undefined;
+  const members: PersonRef[] = [];
+  const substitutes: PersonRef[] = [];
+  let council: string | undefined;
+  for (const line of lines.slice(start + 1)) {
+    const cells = cellsOf(line);
+    if (cells.length < 2) {
+      if (line.text === "" && members.length === 0) continue;
+      break;
+    }
+    council = authorityNamed(cells[councilAt] ?? "") ?? (cells[councilAt] ? undefined : council);
+    const seat = (cell: string | undefined) =>
+      peopleInCell(cell ?? "").map((p) => (council ? { ...p, organisation: council } : p));
+    members.push(...seat(cells[memberAt]));
+    if (substituteAt >= 0)
+      substitutes.push(...seat(cells[substituteAt]).map((p) => ({ ...p, role: "substitute" as const })));
+  }
+  return members.length > 0 ? [...members, ...substitutes] : undefined;
+}
+
+function cellsOf(line: Line | undefined): string[] {
+  return (line?.raw ?? "").split("\t").map((c) => cleanText(c));
+}
+
+/** "Councillor Eleanor Vasey (Chair) Councillor Malachy Drewitt": each title starts a person. */
+function peopleInCell(cell: string): PersonRef[] {
+  return cell
+    .split(/\s+(?=(?:Councillor|Cllr)\.?\s)/)
+    .map((entry) => readPerson(entry, true))
+    .filter((p) => p !== undefined);
+}
+
+/** "Clerk to the Joint Committee", "Secretary to the Board": the officer who serves the body
+ * itself (a parish's "Clerk to the Council" is the council's officer, not a committee's). */
+/** "Head of Legal and Democratic Services, Corvedon Borough Council": the council at the end. */
+function employerIn(text: string): string | undefined {
+  const last = /,\s*([^,]{6,80})$/.exec(text)?.[1];
+  return last && JOB_LINE.test(text) ? authorityNamed(last) : undefined;
+}
+
+const CLERK_TO_BODY =
+  /^(?:clerk|secretary)\s+to\s+the\s+(?:joint\s+)?(?:committee|sub-committee|board|panel|authority|forum)$/i;
+
+/** "Fiona Wells" over "Chief Executive" at the foot of the summons, perhaps over "Head of Legal,
+ * Corvedon Borough Council", which names the council they work for. */
 function readSignatory(texts: string[]): { person: PersonRef; date?: string } | undefined {
   let found: { person: PersonRef; date?: string } | undefined;
   for (let i = 0; i < texts.length; i++) {
@@ -230,8 +335,14 @@ function readSignatory(texts: string[]): { person: PersonRef; date?: string } | 
     const after = nextText(texts, next.index);
     const date =
       after && after.index - next.index <= 2 && isDateLine(after.text) ? findDates(after.text)[0] : undefined;
+    const employer = after && after.index - next.index <= 1 ? employerIn(after.text) : undefined;
     found = {
-      person: { name: text, councillor: false, jobTitle: next.text },
+      person: {
+        name: text,
+        councillor: false,
+        jobTitle: next.text,
+        ...(employer ? { organisation: employer } : {}),
+      },
       ...(date ? { date: date.iso } : {}),
     };
   }

@@ -3,7 +3,7 @@ import { commentDrafts } from "./comments-table.js";
 import { type Declared, readDeclarations } from "./declarations.js";
 import { labelledAction, type ResolutionContext, toResolution } from "./enrich.js";
 import { joinProse, type Line } from "./lines.js";
-import { readMotion, type Motion } from "./motions.js";
+import { holderOf, readMotion, type Motion } from "./motions.js";
 import { readMarker } from "./numbering.js";
 import type { PersonRef } from "./people.js";
 import { type Draft, findResolutions } from "./resolutions.js";
@@ -27,7 +27,7 @@ const BULLET = /^[•\u2022\uf0b7▪◦*-]\s*/;
 const ACTION_LINE = /^actions?(?:\s+point)?\s*[:\-–—]\s*(\S.*)$/i;
 /** A decision set in capitals after a sentence on the same line: "… obtained. RESOLVED to accept …". */
 const DECISION_IN_LINE =
-  /,\s+and\s+it\s+was\s+(?=(?:RESOLVED|AGREED|DECIDED)\b)|[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b|(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.]{3,160}?\s+and\s+RESOLVED\b)/;
+  /,\s+and\s+it\s+was\s+(?=(?:RESOLVED|AGREED|DECIDED)\b)|\s[-–—]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b)|[.!?]\s+(?=(?:It\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b|(?:It\s+was\s+)?(?:proposed|moved)\s+by\s+[^.]{3,160}?\s+and\s+RESOLVED\b)/;
 
 export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const cut = cutTruncation(input);
@@ -38,8 +38,15 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   const used = found.used;
   const drafts = withCommentTable(found.drafts, lines, used);
   const schedule = readSchedule(lines, used);
+  const quoted = quotedConditions(drafts, lines, used);
+  // An "Action:" line is an action of the decision above it; with none above, it is narrative.
+  const decidedAbove = (line: Line) => decisionAbove(drafts, lines, line);
+  const orphans = actionLines.filter((l) => decidedAbove(l) < 0);
   // A bare "Decision:" or "Minutes:" label heads the text; it is not part of it.
-  const narrative = lines.filter((l, i) => !used[i] && !/^(?:decisions?|minutes)\s*:?$/i.test(l.text));
+  const narrative = [
+    ...lines.filter((l, i) => !used[i] && !/^(?:decisions?|minutes)\s*:?$/i.test(l.text)),
+    ...orphans,
+  ].sort((a, b) => a.from - b.from);
   const narrativeMotion = readMotion(narrative.map((l) => l.text).join("\n"));
   // Where the decisions name their own movers, the minute's are theirs, not the others'.
   const ownMovers = drafts.some((d) => d.lettered && d.lead && readMotion(d.lead).proposer);
@@ -56,10 +63,15 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
     return r;
   });
   if (schedule.length > 0) attachSchedule(resolutions, schedule);
-  const last = resolutions.at(-1);
-  for (const line of last ? actionLines : []) {
+  for (const [n, d] of drafts.entries()) {
+    const condition = quoted.get(d);
+    const r = resolutions[n];
+    if (condition && r) r.conditions = [...(r.conditions ?? []), condition];
+  }
+  for (const line of actionLines) {
+    const r = resolutions[decidedAbove(line)];
     const text = ACTION_LINE.exec(line.text)?.[1] ?? "";
-    if (last) last.actions = [...(last.actions ?? []), labelledAction(text, ctx)];
+    if (r) r.actions = [...(r.actions ?? []), labelledAction(text, ctx)];
   }
   const minutes = joinProse(narrative).trim();
   const body: ItemBody = {
@@ -71,12 +83,40 @@ export function readItemBody(input: Line[], ctx: ResolutionContext): ItemBody {
   return body;
 }
 
-/** A table of responses to planning applications states the minute's decisions; a sentence that
- * reports them ("The Committee agreed the following comments") introduces it and is narrative. */
+/** "… granted subject to the following additional condition:" over a paragraph in quotation
+ * marks: that paragraph is the condition, word for word, not narrative. */
+function quotedConditions(drafts: Draft[], lines: Line[], used: boolean[]): Map<Draft, BundleCondition> {
+  const found = new Map<Draft, BundleCondition>();
+  for (const d of drafts) {
+    if (d.children.length > 0 || !/\bfollowing\s+(?:additional\s+|further\s+)?condition\s*:$/i.test(d.text))
+      continue;
+    const next = lines.findIndex((l, i) => i > d.last && l.text !== "");
+    const quote = /^["“]([^"“”]{10,})["”]$/.exec(lines[next]?.text ?? "");
+    if (!quote?.[1] || used[next]) continue;
+    used[next] = true;
+    found.set(d, { group: "", text: quote[1].trim() });
+  }
+  return found;
+}
+
+/** The index of the last decision that starts above the line, or -1. */
+function decisionAbove(drafts: Draft[], lines: Line[], line: Line): number {
+  let found = -1;
+  for (const [k, d] of drafts.entries()) {
+    const from = lines[d.first]?.from ?? Infinity;
+    if (from <= line.from && (found < 0 || from >= (lines[drafts[found]?.first ?? 0]?.from ?? 0))) found = k;
+  }
+  return found;
+}
+
+/** A table of responses to planning applications states the minute's decisions, unless the
+ * minute states them itself; a sentence that reports them ("The Committee agreed the following
+ * comments") introduces the table and is narrative. */
 function withCommentTable(drafts: Draft[], lines: Line[], used: boolean[]): Draft[] {
   const reported = drafts.filter((d) => d.reported);
   const kept = drafts.filter((d) => !d.reported);
-  const tabled = commentDrafts(lines, kept.length);
+  // Where the minute minutes its decisions itself, the table only lists the applications.
+  const tabled = kept.length === 0 ? commentDrafts(lines, 0) : [];
   if (tabled.length === 0) return drafts;
   for (const d of reported) used.fill(false, d.first, d.last + 1);
   return [...kept, ...tabled];
@@ -138,6 +178,10 @@ function applyMotion(r: Resolution, motion: Motion, ctx: ResolutionContext): voi
     });
   if (motion.proposer && r.proposer === undefined) r.proposer = person(motion.proposer);
   if (motion.seconder && r.seconder === undefined) r.seconder = person(motion.seconder);
+  const proposer = motion.proposerPost ? holderOf(motion.proposerPost, ctx.attendees) : undefined;
+  const seconder = motion.seconderPost ? holderOf(motion.seconderPost, ctx.attendees) : undefined;
+  if (proposer && r.proposer === undefined) r.proposer = proposer;
+  if (seconder && r.seconder === undefined) r.seconder = seconder;
   if (motion.votes && r.votes === undefined) r.votes = motion.votes;
 }
 

@@ -6,7 +6,7 @@ import { DOT_LEADER, LINKED_FILE, PAGES } from "./patterns.js";
 const KINDS: [RegExp, string][] = [
   // "Welcome and apologies", "Welcome, introductions and apologies": the welcome is a preamble.
   [
-    /^(?:(?:chair'?s\s+)?(?:welcome|introductions?)\s*(?:,|and|&)\s*){1,2}(?:(?:any\s+)?apolog)|^(?:to\s+(?:receive|note|accept|consider)\s+(?:any\s+)?)?apolog/i,
+    /^(?:(?:chair'?s\s+)?(?:welcome|introductions?)\s*(?:,|and|&)\s*){1,2}(?:(?:any\s+)?apolog)|^(?:to\s+(?:(?:receive|note|accept|consider|approve)\s*(?:,|and|&)?\s*)+(?:any\s+)?)?apolog/i,
     "apologies",
   ],
   [/\bdeclarations?\b|\binterests?$/i, "declarations"],
@@ -16,12 +16,12 @@ const KINDS: [RegExp, string][] = [
   ],
   [/\burgent\s+(?:business|items?|matters?)\b|\bchair'?s'?\s+urgent\b|\blate\s+items?\b/i, "urgent-business"],
   [
-    /\bpublic\s+(?:participation|questions?|question\s+time|speaking|forum|statements?|session)\b|\bquestions\s+from\s+(?:the\s+)?public\b|\bpetitions?\b|\bdeputations?\b|\bopen\s+forum\b/i,
+    /\bpublic\s+(?:participation|questions?|question\s+time|speaking|forum|statements?|session)\b|\bquestions\s+from\s+(?:members\s+of\s+)?(?:the\s+)?public\b|\bpetitions?\b|\bdeputations?\b|\bopen\s+forum\b/i,
     "public-participation",
   ],
   [/\bwork\s*programme\b|\bforward\s+(?:work\s+)?plan\b|\bwork\s+plan\b/i, "work-programme"],
   [
-    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bitems\s+for\s+(?:the\s+)?next\s+agenda\b|\bclose\s+of\s+meeting\b/i,
+    /\bappointments?\s+(?:of|to)\b|\belection\s+of\b|\bexclusion\s+of\s+(?:the\s+)?(?:press|public)\b|\b(?:proceed|move|go)\s+(?:into\s+)?['‘"“]?in\s+committee\b|\bany\s+other\s+business\b|\bdate\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting\b|\bannouncements?\b|\bwelcome\b|\bmatters\s+arising\b|^correspondence$|\bclerk'?s\s+report\b|\bitems\s+for\s+(?:the\s+)?next\s+agenda\b|\bclose\s+of\s+meeting\b|\bquestions\s+(?:by|from|to)\s+(?:members|councillors)\b|\bcommon\s+seal\b|\breports?\s+(?:from|of)\s+(?:the\s+)?(?:county|district|borough|city|ward|unitary)\s+(?:(?:and|&)\s+(?:county|district|borough|city|ward|unitary)\s+)?councillors?\b/i,
     "other",
   ],
 ];

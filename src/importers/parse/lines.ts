@@ -118,6 +118,7 @@ export function withoutRunningHeads(text: string, lines: Line[]): Line[] {
   const pages = pagesOf(text, lines);
   const blanked = new Set(runningHeads(lines, pages));
   for (const i of stampsHeadingPages(lines, pages, blanked)) blanked.add(i);
+  for (const i of numberedFooters(lines)) blanked.add(i);
   if (blanked.size === 0) return lines;
   return lines.map((line, i) => (blanked.has(i) ? { ...line, text: "" } : line));
 }
@@ -143,6 +144,26 @@ function runningHeads(lines: Line[], pages: Pages): number[] {
     heads.push(...seen.lines.filter((i) => !(i === pages.firstLine && authorityNamed(lines[i]?.text ?? ""))));
   }
   return heads;
+}
+
+/** "Council - 8 October 2025 ⇥ 3": a footer with the page number set apart on its own line, the
+ * same words on three pages or more and the number rising each time. */
+function numberedFooters(lines: Line[]): number[] {
+  const seen = new Map<string, { lines: number[]; last: number; rising: boolean }>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\S.{5,150}?)(?:\t|\s{3,})\s*(\d{1,4})$/.exec(lines[i]?.text ?? "");
+    if (!m?.[1] || !m[2] || m[1].split(/\s+/).length < 3) continue;
+    const key = squash(m[1]);
+    const page = Number(m[2]);
+    const found = seen.get(key);
+    if (!found) seen.set(key, { lines: [i], last: page, rising: true });
+    else {
+      found.lines.push(i);
+      found.rising &&= page > found.last;
+      found.last = page;
+    }
+  }
+  return [...seen.values()].filter((f) => f.lines.length >= 3 && f.rising).flatMap((f) => f.lines);
 }
 
 /** "Agenda Item 5": the stamp a committee system prints at the head of each report's first page. */

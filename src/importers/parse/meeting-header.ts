@@ -20,6 +20,8 @@ export type MeetingHeading = {
 const MINUTES_OF =
   /\bminutes?\s+of\s+(?:an?\s+|the\s+)?(?:(?:ordinary|extraordinary|special|annual|adjourned|formal)\s+)?meeting\s+of\s+(?:the\s+)?(.{3,100}?)(?:\s+(?:held|on|at|which)\b|\s*$)/i;
 const HELD_AT = /\bheld\s+(?:in|at)\s+(?:the\s+)?(.{3,120}?),?\s+on\s+(?=\w)/i;
+/** "held in the Council Chamber, Town Hall, High Street" with the date on the line below. */
+const HELD_AT_LINE_END = /\bheld\s+(?:in|at)\s+(?:the\s+)?([A-Z][^.;]{2,120}?),?$/;
 const HELD_ON_IN = /\bat\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s+(?:in|at)\s+(?:the\s+)?([^.;]{3,100})/i;
 
 /** "Minutes of the Finance and General Purposes Committee", "Minutes of the Planning Committee
@@ -114,7 +116,7 @@ export function readHeading(lines: Line[]): MeetingHeading {
       readLabel(heading, (label[1] ?? "").toLowerCase(), label[2] ?? "");
       continue;
     }
-    const venue = HELD_AT.exec(text) ?? HELD_ON_IN.exec(text);
+    const venue = HELD_AT.exec(text) ?? HELD_ON_IN.exec(text) ?? HELD_AT_LINE_END.exec(text);
     if (venue?.[1] && !heading.venue) heading.venue = venue[1].trim();
     else if (
       !heading.venue &&

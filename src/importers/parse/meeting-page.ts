@@ -21,14 +21,23 @@ import {
 } from "./meeting-tables.js";
 import { apologiesIn, isDraft, meetingTimes, substitutesIn, withoutClosing } from "./minutes.js";
 import { addDocument } from "./papers.js";
-import { ITEM_LINE, MEETING_PAGE_HEADING, MEETING_TITLE_LINE, PAGE_TITLE, PRESENT } from "./patterns.js";
-import { readContact } from "./people.js";
+import {
+  ITEM_LINE,
+  MEETING_PAGE_HEADING,
+  MEETING_TITLE_LINE,
+  PAGE_TITLE,
+  PRESENT,
+  TITLED_NAME,
+} from "./patterns.js";
+import { looksLikeName, readContact } from "./people.js";
 import { addProsePeople } from "./prose-people.js";
 import {
   addPresentingOfficers,
+  addPublicSpeakers,
   addWebFiles,
   linkedFiles,
   MINUTES_MARKER,
+  PACK_TITLE,
   readWebItem,
   type WebItem,
 } from "./web-item.js";
@@ -44,18 +53,25 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
   const titleAt = lines.findIndex((l) => MEETING_TITLE_LINE.test(l.text));
   const title = MEETING_TITLE_LINE.exec(lines[titleAt]?.text ?? "") ?? PAGE_TITLE.exec(ctx.doc.title ?? "");
   const when = title?.[2] ?? "";
-  const date = findDates(when)[0]?.iso ?? ctx.hints.date;
-  const body = title?.[1] ? bodyName(title[1]) : ctx.hints.body;
+  const headings = pageItems(lines, Math.max(0, titleAt));
+  const head = lines.slice(0, headings[0]?.index ?? lines.length);
+  const details = readMeetingDetails(head);
+  const named = title ? undefined : namedMeetingOf(lines, ctx.doc.title);
+  const date = findDates(when)[0]?.iso ?? named?.date ?? details.date ?? ctx.hints.date;
+  const body = title?.[1] ? bodyName(title[1]) : named ? bodyName(named.body) : ctx.hints.body;
   if (!date || !body) {
     lacks(ctx, "meeting page", date ? "committee" : "date");
     return;
   }
   const meeting = ctx.out.meeting(ctx.authority, body, date);
   meeting.published = true;
-  const start = findTime(when.slice(findDates(when)[0]?.length ?? 0));
-  if (start) meeting.start = start.time;
-  const headings = pageItems(lines, Math.max(0, titleAt));
-  const head = lines.slice(0, headings[0]?.index ?? lines.length);
+  const start = findTime(when.slice(findDates(when)[0]?.length ?? 0))?.time ?? details.start;
+  if (start) meeting.start = start;
+  if (details.venue) meeting.venue = details.venue;
+  if (details.contact) addContact(ctx, meeting, details.contact);
+  const webcast = details.webcast ? linkIn(ctx, details.webcast) : undefined;
+  if (webcast) meeting.webcast = webcast;
+  const stated = readMeetingStatus(details.status);
   for (const line of head) {
     const venue = /^(?:proposed\s+)?(?:venue|location|place)\s*:\s*(.+)$/i.exec(line.text);
     // ModernGov follows the venue with a "View directions" link.
@@ -64,21 +80,29 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
     const contact = /^contact\s*:\s*(.+)$/i.exec(line.text)?.[1];
     if (contact && !meeting.contact) addContact(ctx, meeting, contact);
   }
+  // The list starts at a heading ("Attendance", "Members present"), not at a link of that name.
   const presentAt = head.findIndex((l) => PRESENT.test(l.text));
-  const attendance = presentAt >= 0 ? readAttendance(head, presentAt) : { entries: [] };
+  const listed = head.map(listEntry);
+  const attendance = presentAt >= 0 ? readAttendance(listed, presentAt) : { entries: [] };
   addAttendance(ctx, meeting, attendance.entries);
-  const all = lines.map((l) => l.text).join("\n");
+  addMemberships(ctx, meeting, attendance.entries, listed.slice(Math.max(0, presentAt)));
+  const end = pageEnd(lines, headings.at(-1)?.titleIndex ?? lines.length);
+  const all = lines
+    .slice(0, end)
+    .map((l) => l.text)
+    .join("\n");
   const times = meetingTimes(all);
   if (times.end) meeting.end = times.end;
-  if (isDraft(all)) meeting.minutesStatus = "draft";
+  if (stated.minutesStatus) meeting.minutesStatus = stated.minutesStatus;
+  else if (isDraft(all)) meeting.minutesStatus = "draft";
   const state = itemsState(ctx, attendance.entries);
   for (const [n, h] of headings.entries()) {
-    const rest = lines.slice(h.titleIndex + 1, headings[n + 1]?.index ?? lines.length);
+    const rest = lines.slice(h.titleIndex + 1, headings[n + 1]?.index ?? end);
     const titleLine = lines[h.titleIndex];
     if (!titleLine) continue;
     const flat = unflatten(titleLine, h.title);
     const web = readWebItem(titleLine, flat.title, [...flat.lines, ...rest]);
-    const span = lines.slice(h.index, headings[n + 1]?.index ?? lines.length);
+    const span = lines.slice(h.index, headings[n + 1]?.index ?? end);
     addPageItem(ctx, meeting, state, {
       number: h.number,
       titleLine,
@@ -88,9 +112,130 @@ export function parseMeetingPage(lines: Line[], ctx: Context): void {
     });
   }
   recordDeclarations(meeting, state);
-  if (state.hasMinutes) meeting.status = "held";
+  if (stated.status) meeting.status = stated.status;
+  else if (state.hasMinutes) meeting.status = "held";
   // "Kingston Committee - Thursday 4 December 2025 7:30 pm, CANCELLED"
   else if (/,\s*cancelled\b/i.test(when)) meeting.status = "cancelled";
+  // A council's own page that holds the minutes (its heading names the meeting) is itself them.
+  if (named && state.hasMinutes) pageMinutes(ctx, meeting, lines.slice(0, end));
+}
+
+function pageMinutes(ctx: Context, meeting: BundleMeeting, lines: Line[]): void {
+  addDocument(ctx, lines, {
+    id: documentId(meeting.authority, meeting.body, meeting.date, "minutes"),
+    title: `${meeting.body}, ${longDate(meeting.date)}: ${meeting.minutesStatus === "draft" ? "draft minutes" : "minutes"}`,
+    kind: "minutes",
+    body: meeting.body,
+  });
+}
+
+/** "Meeting of Planning Committee, Wednesday 4 March 2026", "Licensing Sub-Committee - 3 June
+ * 2025", "Cabinet on Tuesday 8 April 2025 at 2pm": a heading that names the meeting by its
+ * committee and date. The page's own title may name it so too ("Cabinet, 8 April 2025 | Site"). */
+export function namedMeeting(text: string): { body: string; date: string } | undefined {
+  const found = findDates(text)[0];
+  if (!found || text.length > 160 || found.index === 0) return undefined;
+  const body = text
+    .slice(0, found.index)
+    .replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$/, "")
+    .replace(/(?:\s*[,:–-]\s*|\s+(?:held\s+)?on\s+)$/i, "")
+    .replace(/^(?:(?:a\s+)?meeting\s+of|(?:agenda|minutes|decisions)\s+(?:of|for))\s+(?:the\s+)?/i, "")
+    .trim();
+  if (body.length < 3 || body.length > 100 || /\d/.test(body) || !/^[A-Z]/.test(body)) return undefined;
+  // A sentence ("The next meeting will be held on 4 May 2025") names no meeting.
+  if (/\b(?:will|was|were|is|be|held|next|previous|last)\b/i.test(body)) return undefined;
+  return { body, date: found.iso };
+}
+
+/** The page's heading names the meeting, or failing that its title, before the site's name. */
+function namedMeetingOf(
+  lines: Line[],
+  title: string | undefined,
+): { body: string; date: string } | undefined {
+  const heading = lines.find((l) => l.text !== "");
+  return (
+    namedMeeting(heading?.text ?? "") ?? namedMeeting((title ?? "").split(/\s+[|–-]\s+(?=[^|]*$)/)[0] ?? "")
+  );
+}
+
+/**
+ * A council's own page for a meeting, neither ModernGov's nor CMIS's: a heading naming the
+ * meeting and its date, its details as labels and values ("Date and time | …", "Location | …"),
+ * lists of who came under headings of their own, then the items, each with its papers and its
+ * "Minutes".
+ */
+export function isListedMeetingPage(lines: Line[], title: string | undefined): boolean {
+  const named = namedMeetingOf(lines, title);
+  if (!named) return false;
+  const items = pageItems(lines, 0);
+  const head = lines.slice(0, items[0]?.index ?? lines.length);
+  const details = readMeetingDetails(head);
+  if (!details.date || (!details.venue && !details.start)) return false;
+  return items.length >= 2 && lines.some((l) => MINUTES_MARKER.test(l.text));
+}
+
+/** "- Jo Bell, Head of Planning": a list's entry is one person, so a comma parts their name from
+ * their post, read as a bracket would be; the ward a councillor speaks for is not a post
+ * ("(Ward Councillor, Fenton ward)"). Other lines are left as they are. */
+function listEntry(line: Line): Line {
+  const bullet = /^[-•*]\s+/.exec(line.text);
+  if (!bullet) return line;
+  let text = line.text.slice(bullet[0].length);
+  const posted = /^([^,()]{3,60}),\s*([^,()]{3,120})$/.exec(text);
+  if (
+    posted?.[1] &&
+    posted[2] &&
+    looksLikeName(posted[1].replace(TITLED_NAME, "")) &&
+    !TITLED_NAME.test(`${posted[2]} `)
+  )
+    text = `${posted[1]} (${posted[2]})`;
+  text = text.replace(/\(([^()]+?),\s*[^(),]+\s+(?:ward|division)\)$/i, "($1)");
+  return { ...line, text };
+}
+
+/** Under "Members present" the councillors listed are the committee's members (with the chair and
+ * vice-chair as such), and so are those who sent apologies; substitutes and others attending are
+ * not. An officer who attends as its clerk serves the committee too. */
+function addMemberships(
+  ctx: Context,
+  meeting: BundleMeeting,
+  entries: AttendanceEntry[],
+  lines: Line[],
+): void {
+  const members = lines.some((l) =>
+    /^(?:committee\s+)?members\s+(?:present|attending|in\s+attendance)\s*:?$/i.test(l.text),
+  );
+  for (const e of entries) {
+    const seat = e.role === "chair" || e.role === "vice-chair" ? e.role : "member";
+    const role =
+      e.role === "clerk" || e.role === "lead-officer"
+        ? e.role
+        : members && e.person.councillor && ["present", "apologies", "absent"].includes(e.status)
+          ? seat
+          : undefined;
+    if (!role) continue;
+    const person = addPerson(ctx, e.person);
+    ctx.out.membership({ person, body: meeting.body, authority: meeting.authority, role });
+  }
+}
+
+/** Where the minutes end: the line after "The meeting ended at 9.40pm", or the first of the
+ * page's own furniture after the last item ("Related pages", "Was this page useful?"). */
+function pageEnd(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) {
+    const text = lines[i]?.text ?? "";
+    if (/^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated)\b/i.test(text)) return i + 1;
+    if (PAGE_FURNITURE.test(text)) return i;
+  }
+  return lines.length;
+}
+
+const PAGE_FURNITURE =
+  /^(?:related\s+(?:pages|links|content|information)|was\s+this\s+page\s+(?:useful|helpful)|page\s+last\s+(?:updated|reviewed)|share\s+this\s+page|(?:tell\s+us\s+)?what\s+did\s+you\s+think\s+of\s+this\s+page)\b/i;
+
+/** The address a details row's link gives: the webcast's recording. */
+function linkIn(ctx: Context, line: Line): string | undefined {
+  return ctx.doc.links?.find((l) => l.from >= line.from && l.to <= line.to && /^https?:/i.test(l.href))?.href;
 }
 
 /** A page set out in tables (meeting-tables.ts). The committee is the page's heading above its
@@ -255,6 +400,7 @@ function addPageItem(ctx: Context, meeting: BundleMeeting, state: ItemsState, so
     item.minutes = minutes;
     addProsePeople(minutes, ctx);
     addPresentingOfficers(minutes, ctx);
+    addPublicSpeakers(minutes, ctx);
   }
   if (parsed.truncated) item.minutesTruncated = true;
   item.resolutions.push(...parsed.resolutions);
@@ -282,9 +428,12 @@ function meetingFile(ctx: Context, line: Line, meeting: BundleMeeting): string |
     ? "minutes"
     : /^(?:printed\s+)?decisions\b/i.test(file.title)
       ? "decision-notice"
-      : /\b(?:agenda|front\s*sheet|summons)\b/i.test(file.title)
-        ? "agenda"
-        : "other";
+      : // "Agenda and reports pack", "Supplementary agenda - update sheet": the papers as sent out.
+        PACK_TITLE.test(file.title) || /^supplementary\s+agenda\b|^agenda\s+supplement\b/i.test(file.title)
+        ? "agenda-pack"
+        : /\b(?:agenda|front\s*sheet|summons)\b/i.test(file.title)
+          ? "agenda"
+          : "other";
   const where = { authority: meeting.authority, body: meeting.body, date: meeting.date };
   addWebFiles(ctx, [{ ...file, title, kind }], where);
   return kind;
@@ -324,7 +473,8 @@ function candidates(lines: Line[], from: number, apartOnly: boolean): PageItem[]
         title = m[2];
       }
     }
-    if (!number || !title || !/^[A-Z'‘"“]/.test(title)) continue;
+    // A planning application's reference may lead its title: "25/00912/FUL - Land at …".
+    if (!number || !title || !/^[A-Z'‘"“]|^\d{1,4}\/\d{2,}/.test(title)) continue;
     const last = items[items.length - 1];
     if (last ? !followsInSeries(last.number, number) : itemOrdinal(number) > 300) continue;
     items.push({ index: i, titleIndex, number, title });

@@ -20,6 +20,8 @@ export type MeetingDetails = {
   contact?: string;
   /** "Minutes Approved", "Draft Minutes", "Cancelled": the state the page gives the meeting */
   status?: string;
+  /** the webcast row's value, whose link is the recording */
+  webcast?: Line;
 };
 
 const DETAIL_LABELS: [RegExp, keyof MeetingDetails | "date-and-time"][] = [
@@ -27,8 +29,13 @@ const DETAIL_LABELS: [RegExp, keyof MeetingDetails | "date-and-time"][] = [
   [/^date\s*(?:and|&)\s*time$/i, "date-and-time"],
   [/^(?:start(?:ing)?\s+)?time$/i, "start"],
   [/^(?:meeting\s+)?(?:venue|location|place)$/i, "venue"],
-  [/^(?:contact|contact\s+officer|enquiries)$/i, "contact"],
+  // "Committee clerk | Jo Bell, Democratic Services Officer": the officer to contact is the clerk.
+  [
+    /^(?:contact|contact\s+officer|enquiries|(?:committee|democratic\s+services|governance)\s+(?:clerk|officer|contact)|clerk(?:\s+to\s+the\s+(?:committee|meeting))?)$/i,
+    "contact",
+  ],
   [/^(?:meeting\s+)?status$/i, "status"],
+  [/^(?:webcast|watch(?:\s+(?:live|the\s+meeting))?|live\s+stream|recording)$/i, "webcast"],
 ];
 
 /** The meeting's details from rows of a label and its value; the first row of each label counts. */
@@ -49,6 +56,8 @@ export function readMeetingDetails(lines: Line[]): MeetingDetails {
     } else if (field === "start") {
       const time = findTime(value);
       if (time) details.start ??= time.time;
+    } else if (field === "webcast") {
+      details.webcast ??= cells[1]?.line;
     } else if (field) {
       details[field] ??= value;
     }

@@ -7,12 +7,13 @@ import { findDates, findTime } from "./dates.js";
 import type { Attendee } from "./enrich.js";
 import { readItemBody } from "./item-body.js";
 import { minuteTableLines } from "./minute-table.js";
-import { addProsePeople } from "./prose-people.js";
+import { addExecutiveMembers, addProsePeople } from "./prose-people.js";
 import { cleanTitle, followsInSeries, itemKind, itemOrdinal, markedKeyDecision } from "./item-kinds.js";
 import type { Line } from "./lines.js";
 import { bodyName, readHeading } from "./meeting-header.js";
 import { exemptIn, partHeading } from "./exempt.js";
 import { ITEM_LINE, PRESENT } from "./patterns.js";
+import { type MinuteReference, readMinuteReference } from "./resolutions.js";
 import { type PersonRef, readPeopleList, readPerson } from "./people.js";
 import { personNameKey } from "../../domain/names.js";
 
@@ -85,6 +86,7 @@ export function parseMinutes(lines: Line[], ctx: Context): BundleMeeting | undef
       attendees,
     });
   }
+  if (bodyKind(meeting.body) === "full-council") addExecutiveMembers(ctx);
   return meeting;
 }
 
@@ -114,6 +116,8 @@ export function meetingTimes(text: string): { start?: string; end?: string } {
   if (started?.[1]) out.start = findTime(started[1])?.time;
   const ended =
     /\b(?:finished|ended|closed|concluded|terminated|rose)\s+at\s+([^,;\n]{1,20})/i.exec(text) ??
+    // "There being no further business the Chairman closed the meeting at 9.14pm."
+    /\bclosed\s+the\s+meeting\s+at\s+([^,;\n]{1,20})/i.exec(text) ??
     /\bmeeting\s+(?:finished|ended|closed|concluded)\s*[:-]?\s*([^,;\n]{1,20})/i.exec(text);
   if (ended?.[1]) out.end = findTime(ended[1])?.time;
   if (out.start === undefined) delete out.start;
@@ -246,7 +250,10 @@ function readMinuteItems(
     const keyLine = below.findIndex((l) => l.text !== "");
     const keyRef = KEY_DECISION_REF.test(below[keyLine]?.text ?? "") ? keyLine : -1;
     const notKey = below.findIndex((l) => NOT_KEY.test(l.text));
-    const kept = below.filter((_, k) => k !== keyRef && k !== notKey);
+    // "(Cabinet, 16 September 2025, Minute 58(b))": the recommendation the minute adopts.
+    const reference = keyRef < 0 ? readMinuteReference(below[keyLine]?.text ?? "") : undefined;
+    const referenceLine = reference ? keyLine : -1;
+    const kept = below.filter((_, k) => k !== keyRef && k !== notKey && k !== referenceLine);
     const bodyLines = h.text ? [h.text, ...kept] : kept;
     const item = ctx.out.item(meeting, h.number, h.title, itemKind(h.title));
     const heading = lines[h.index];
@@ -280,6 +287,7 @@ function readMinuteItems(
     if (item.kind === "apologies") apologiesIn(bodyLines, ctx, meeting);
     if (parsed.truncated) item.minutesTruncated = true;
     item.resolutions.push(...parsed.resolutions);
+    if (reference) respondsToReference(item, reference, ctx);
     const line = lines[h.index];
     const source = sourceOf(ctx, line ? [line, ...bodyLines] : bodyLines);
     if (source) item.source = source;
@@ -302,6 +310,22 @@ function readMinuteItems(
       if (!target.declarations.some((x) => x.person === person)) target.declarations.push(declaration);
     }
   }
+}
+
+/** The resolution that adopts the recommendation ("That the recommendation of the Cabinet be
+ * adopted") responds to the resolution the reference names, where the bundle holds it too: a
+ * bundle may not refer to a resolution it does not define, so one file's minutes alone only drop
+ * the reference from the minute's text. */
+function respondsToReference(item: BundleItem, reference: MinuteReference, ctx: Context): void {
+  const adopting =
+    item.resolutions.find((r) => /\brecommendations?\b/i.test(r.text)) ??
+    (item.resolutions.length === 1 ? item.resolutions[0] : undefined);
+  const { body, ...rest } = reference;
+  const source = ctx.out
+    .findMeeting(ctx.authority, body, reference.date)
+    ?.items.find((i) => i.number === reference.item);
+  if (!adopting || !source?.resolutions.some((r) => r.number === reference.number)) return;
+  adopting.respondsTo = { authority: ctx.authority, body: ctx.out.body(ctx.authority, body), ...rest };
 }
 
 const SUBSTITUTE =
@@ -330,9 +354,12 @@ export function withoutClosing(minutes: string | undefined): string | undefined 
         !/^(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated|started|commenced|began)\b/i.test(
           line,
         ) &&
+        !/^there\s+being\s+no\s+(?:further|other)\s+business\b.{0,60}\b(?:closed|ended)\b/i.test(line) &&
         !/^(?:signed|chair(?:man|woman|person)?|date)\b[\s.:…_]*(?:\(?chair(?:man|woman|person)?\)?[\s.:…_]*)?(?:date\b[\s.:…_]*)?$/i.test(
           line,
-        ),
+        ) &&
+        // The line to sign on, and the signatory's post under it ("MAYOR", "Lord Mayor").
+        !/^[\s.…_]{5,}$|^(?:(?:lord|deputy)\s+)?(?:mayor|provost|convener)$/i.test(line),
     )
     .join("\n")
     .trim();
@@ -340,6 +367,9 @@ export function withoutClosing(minutes: string | undefined): string | undefined 
 }
 
 /** "Apologies were received and accepted from Cllr A. Brown (work commitments)." */
+const ABSENT_WITHOUT_APOLOGY =
+  /\b((?:Cllrs?\.?|Councillors?)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:was|were)\s+absent\s+without\s+(?:an?\s+)?apolog/;
+
 export function apologiesIn(lines: Line[], ctx: Context, meeting: BundleMeeting): void {
   for (const line of lines) {
     // The list ends with its sentence; a full stop after an initial ("Cllr A. Brown") does not end it.
@@ -348,6 +378,11 @@ export function apologiesIn(lines: Line[], ctx: Context, meeting: BundleMeeting)
     const m =
       /\bapologies\b.{0,60}?\bfrom\s+(.+?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/i.exec(line.text) ??
       /^((?:Cllrs?\.?|Councillors?)\s+[A-Z][^.]*?)(?:(?<!\b[A-Z])\.(?:\s|$)|$)/.exec(line.text);
+    // "Cllr Zachary Wellbeloved was absent without apology."
+    const absent = ABSENT_WITHOUT_APOLOGY.exec(line.text);
+    const person = absent?.[1] ? readPerson(absent[1], true) : undefined;
+    if (person && !meeting.attendance.some((a) => personNameKey(a.person) === personNameKey(person.name)))
+      addAttendance(ctx, meeting, [{ person, status: "absent" }]);
     if (!m?.[1] || line.text.length > 600) continue;
     const people = readPeopleList(m[1].replace(/\s*\([^()]*\)/g, ""), false).filter((p) => p.councillor);
     addAttendance(

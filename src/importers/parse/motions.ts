@@ -6,14 +6,23 @@ import { readPerson, readPeopleList, type PersonRef } from "./people.js";
 // Councillor X, seconded by Councillor Y", "unanimously", "carried by 30 votes to 12 with 3
 // abstentions", and recorded votes "FOR: Councillors A, B and C (3) AGAINST: …".
 
-export type Motion = { proposer?: PersonRef; seconder?: PersonRef; votes?: Resolution["votes"] };
+export type Motion = {
+  proposer?: PersonRef;
+  seconder?: PersonRef;
+  /** "moved by the Mayor, seconded by the Deputy Mayor": a mover known by the post they hold */
+  proposerPost?: string;
+  seconderPost?: string;
+  votes?: Resolution["votes"];
+};
 
-// A name word is an initial ("D.") or a word without a full stop, so "Hartley. Carried" ends at "Hartley".
-const NAME =
-  "((?:(?:Mrs|Mr|Ms|Miss|Dr)\\.?\\s+)?(?:[A-Z]\\.|[A-Z][\\w'’-]*)(?:\\s+(?:[A-Z]\\.|[A-Z][\\w'’-]*)){0,3}(?:\\s*\\([^()]{1,60}\\))?)";
+// A name word is an initial ("D.") or a word without a full stop, so "Hartley. Carried" ends at
+// "Hartley"; and not a word that follows a name on a proposal line ("Seconded: Cllr Rowe   All in
+// favour").
+const AFTER_NAME = "(?!(?:All|Carried|Agreed|Unanimous(?:ly)?|Seconded|Proposed|Resolved|For|Against)\\b)";
+const NAME = `((?:(?:Mrs|Mr|Ms|Miss|Dr)\\.?\\s+)?(?:[A-Z]\\.|[A-Z][\\w'’-]*)(?:\\s+${AFTER_NAME}(?:[A-Z]\\.|[A-Z][\\w'’-]*)){0,3}(?:\\s*\\([^()]{1,60}\\))?)`;
 const TITLE = "(?:Councillors?|Cllrs?\\.?|Aldermen|Alderman|Council)\\s+";
 const PROPOSED_AND_SECONDED = new RegExp(
-  `${TITLE}${NAME}\\s+(?:formally\\s+)?(?:proposed|moved)\\b[^.]{0,300}?(?:\\band|&)\\s+${TITLE}${NAME}\\s+seconded`,
+  `${TITLE}${NAME}\\s+(?:(?:then|formally|subsequently)\\s+)?(?:proposed|moved)\\b[^.]{0,300}?(?:\\band|&)\\s+${TITLE}${NAME}\\s+seconded`,
 );
 const PROPOSED_BY = new RegExp(
   `(?:[Pp]roposed|[Mm]oved)(?:\\s+by|\\s*[:–-])?\\s+${TITLE}${NAME}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded(?:\\s+by|\\s*[:–-])?\\s+${TITLE}${NAME}`,
@@ -27,6 +36,31 @@ const PROPOSED_SECONDED_BY = new RegExp(
   `${TITLE}${NAME}\\s+(?:proposed|moved)\\b[^.]{0,200}?,?\\s+seconded\\s+by\\s+${TITLE}${NAME}`,
 );
 const FORMS = [PROPOSED_AND_SECONDED, PROPOSED_BY, SECONDED_BY_MOVED, PROPOSED_SECONDED_BY];
+
+/** The posts a mover is named by where the minutes give no name: the civic head, the chair. */
+const POST =
+  "((?:Deputy\\s+)?(?:Lord\\s+)?Mayor|(?:Lord\\s+)?Provost|(?:Vice[- ]?)?Chair(?:man|woman|person)?|Convener|(?:Deputy\\s+)?Leader(?:\\s+of\\s+the\\s+Council)?)";
+const MOVED_BY_POSTS = new RegExp(
+  `(?:[Pp]roposed|[Mm]oved)\\s+by\\s+the\\s+${POST}\\s*[,;]?\\s*(?:and\\s+)?[Ss]econded\\s+by\\s+the\\s+${POST}\\b`,
+);
+
+/** Who holds a post at the meeting: the attendee with that job title ("Mayor"), or, for the
+ * chair and vice-chair, the one in that role. */
+export function holderOf(
+  post: string,
+  attendees: { name: string; role?: string; jobTitle?: string }[],
+): string | undefined {
+  const key = post.toLowerCase().replace(/\s+/g, " ");
+  const role = /^(?:chair(?:man|woman|person)?|convener)$/.test(key)
+    ? "chair"
+    : /^vice[- ]?chair/.test(key)
+      ? "vice-chair"
+      : undefined;
+  const held = attendees.filter(
+    (a) => a.jobTitle?.toLowerCase().replace(/\s+/g, " ") === key || (role !== undefined && a.role === role),
+  );
+  return held.length === 1 ? held[0]?.name : undefined;
+}
 
 /** The motion put last is the one the decision records: an earlier motion that fell, or an
  * amendment ("As an amendment, Councillor X, seconded by …"), is passed over. */
@@ -75,6 +109,11 @@ export function readMotion(text: string): Motion {
     if (proposer) motion.proposer = proposer;
     if (seconder) motion.seconder = seconder;
   }
+  const posts = m ? undefined : MOVED_BY_POSTS.exec(flat);
+  if (posts?.[1] && posts[2]) {
+    motion.proposerPost = posts[1];
+    motion.seconderPost = posts[2];
+  }
   const votes = readVotes(flat);
   if (votes) motion.votes = votes;
   return motion;
@@ -83,8 +122,8 @@ export function readMotion(text: string): Motion {
 const COUNTED = [
   /\b(?:carried|passed|agreed|lost|defeated|fell)\s+by\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})(?:,?\s+(?:with\s+)?(\d{1,4})\s+abstentions?)?/gi,
   /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?(\d{1,4})\s+against(?:,?\s+(?:and\s+|with\s+)?(\d{1,4})\s+abstentions?)?/gi,
-  // "Carried, 4 for and 1 abstention": none against.
-  /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)()(\d{1,4})\s+abstentions?/gi,
+  // "Carried, 4 for and 1 abstention", "3 in favour, 1 abstention": none against.
+  /\b(\d{1,4})\s+(?:votes\s+)?(?:in\s+favour|for),?\s+(?:and\s+|with\s+)?()(\d{1,4})\s+abstentions?/gi,
   /\bfor\s*[:-]?\s*(\d{1,4}),?\s+against\s*[:-]?\s*(\d{1,4})(?:,?\s+abst(?:ain(?:ed|ing)?|entions?)\s*[:-]?\s*(\d{1,4}))?/gi,
   // "6 Members voted For, 2 Against and 1 Abstained"
   /\b(\d{1,4})\s+(?:members\s+)?voted\s+for,?\s+(\d{1,4})\s+against(?:,?\s+(?:and\s+)?(\d{1,4})\s+abstain(?:ed|ing|ed)?)?/gi,
@@ -120,9 +159,10 @@ export function readVotes(flat: string): Resolution["votes"] | undefined {
 /** "FOR: Councillors Brennan, Clarke and Okafor (3) AGAINST: Councillors Ellis and Graham (2)
  * ABSTAIN: None (0)" — the count in brackets where given, else the names listed. */
 function recordedVote(flat: string): { votes: Resolution["votes"]; at: number } | undefined {
-  // "FOR:", "For the motion:", "For (7):"; the count in the label's brackets counts too.
+  // "FOR:", "For the motion:", "For (7):"; the count in the label's brackets counts too, and with
+  // it the label needs no colon ("FOR (30)" over the names).
   const label = (word: string) =>
-    `\\b(?:${word}|${word.charAt(0)}${word.slice(1).toLowerCase()})(?:\\s+the\\s+(?:motion|amendment|recommendations?))?\\s*(\\(\\d{1,4}\\))?\\s*:`;
+    `\\b(?:${word}|${word.charAt(0)}${word.slice(1).toLowerCase()})(?:\\s+the\\s+(?:motion|amendment|recommendations?))?\\s*(?:(\\(\\d{1,4}\\))\\s*:?|:)`;
   const labels = ["FOR", "AGAINST", "ABSTAIN(?:ED|ING)?", "ABSTENTIONS?", "ABSTAINING"];
   const next = labels.map(label).join("|");
   let at = -1;

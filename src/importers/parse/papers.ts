@@ -44,6 +44,8 @@ export function reportDocument(
   if (body) doc.body = ctx.out.body(ctx.authority, preferSpelling(body, ctx.doc.text));
   const leadMember = report.leadMember ? addLeadMember(ctx, report.leadMember, report.leadLabel) : undefined;
   const seniorOfficer = report.seniorOfficer ? addPerson(ctx, report.seniorOfficer) : undefined;
+  for (const officer of report.consulted) addPerson(ctx, officer);
+  for (const name of report.referredBodies) ctx.out.body(ctx.authority, preferSpelling(name, ctx.doc.text));
   const id = addDocument(ctx, lines, doc);
   pack?.link(item, id);
   addProsePeople(lines.map((l) => l.text).join("\n"), ctx);

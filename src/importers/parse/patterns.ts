@@ -11,9 +11,10 @@ export const PAGES = /\(?\bPages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\)?
 /** A contents line's dotted leader to its pages: "Minutes ........ 5 - 12", "Precept …… 13". */
 export const DOT_LEADER = /\s*(?:\.{4,}|…{2,}|(?:\.\s){3,}\.?)\s*(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*$/;
 
-/** "pdf icon PDF 653 KB", "PDF 94 KB", "Word 120 KB" — a linked file as ModernGov lists it */
+/** "pdf icon PDF 653 KB", "PDF 94 KB", "Word 120 KB", "(PDF 1,120KB)" — a linked file as ModernGov
+ * and council sites list it; the size may group its thousands with commas */
 export const LINKED_FILE =
-  /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)(?:\s*,\s*|\s+)(\d{1,6}(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;
+  /(?:\b(?:pdf|word|docx?|excel|xlsx?)\s+icon\s+)?\b(PDF|Word|DOCX?|Excel|XLSX?|HTML)(?:\s*,\s*|\s+)((?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{1,2})?)\s*(KB|MB|kB|Kb|bytes)\b/i;
 
 export const PADDING =
   /^(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|page\s+intentionally\s+left\s+blank)\.?$/i;
@@ -23,8 +24,14 @@ export const PADDING =
 export const PRESENT =
   /^(?:\d{1,2}\.?\s+(?=(?:present|those\s+(?:present|attending)|attendance)\s*:\s*\S))?(?:present|members\s+present|councillors\s+present|those\s+(?:present|attending)|in\s+the\s+chair|attendance|in\s+attendance:?\s*councillors|sederunt)\b\s*[:\-–]?|^members\s+of\s+the\s+[\w -]{3,40}:/i;
 
-export const REPORT_LABEL =
-  /^(subject|title of report|report title|title|report to|report of|report by|meeting|committee|decision maker|date|date of meeting|cabinet member|portfolio holder|lead member|cmt member|smt member|elt member|senior officer|lead officer|lead director|responsible officer|responsible director|author|report author|contact officer|contact|ref|reference|key decision|part|exempt|ward|wards affected|classification|forward plan ref|forward plan reference)\s*:\s*(.*)$/i;
+const REPORT_LABELS =
+  "subject|title of report|report title|title|report to|report of|report by|meeting|committee|decision maker|date|date of meeting|cabinet member|portfolio holder|lead member|cmt member|smt member|elt member|senior officer|lead officer|lead director|responsible officer|responsible director|author|report author|contact officer|contact|ref|reference|key decision|part|exempt|ward|wards affected|classification|forward plan ref|forward plan reference";
+
+export const REPORT_LABEL = new RegExp(`^(${REPORT_LABELS})\\s*:\\s*(.*)$`, "i");
+
+/** A report's label in a table's first cell, without its colon: "Report to", "Executive Member",
+ * "Portfolio" (the portfolio's name, not the member's). */
+export const REPORT_LABEL_CELL = new RegExp(`^(?:${REPORT_LABELS}|executive member|portfolio)$`, "i");
 
 export const LETTER_GREETING = /^Dear\s+[A-Z][^\n]{0,60}$/;
 export const LETTER_CLOSING = /^Yours\s+(?:sincerely|faithfully|truly|ever)\b/i;

@@ -9,7 +9,8 @@ export type PersonRef = {
   name: string;
   honorific?: string;
   councillor: boolean;
-  role?: "chair" | "vice-chair";
+  /** a substitute is named to stand in for a member of a joint body */
+  role?: "chair" | "vice-chair" | "substitute";
   party?: string;
   jobTitle?: string;
   organisation?: string;

@@ -16,8 +16,25 @@ const APPOSITIVE =
 const INTRODUCED =
   /\b([A-Z][a-z'’-]+ [A-Z][a-z'’-]+), ((?:Assistant |Deputy |Executive |Strategic |Interim )?(?:Director|Head of|Chief Executive|Chief Officer|Manager|Service Manager|Commissioner)[^.;()]{0,80}?),? who\b/g;
 
+/** "Mrs Ann Cole asked the Cabinet Member for Housing, Councillor Patel:" and "Question from Mr
+ * Tom Reid to the Leader of the Council, Councillor Sue Hart": a member of the public puts a
+ * question to a councillor named with their post. */
+const PUBLIC_QUESTION =
+  /\b(?:[Qq]uestion\s+from\s+(Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+to|(Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+asked)\s+the\s+((?:Deputy\s+)?Leader\s+of\s+the\s+Council|(?:Cabinet|Executive|Lead)\s+Member\s+for\s+[^,.;:()]{3,80}?|Portfolio\s+Holder\s+for\s+[^,.;:()]{3,80}?|Chair(?:man)?\s+of\s+the\s+[^,.;:()]{3,80}?),\s+(?:Councillor|Cllr\.?)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})/g;
+
+/** The askers of public questions, from outside the council, and the posts of the members asked. */
+function addPublicQuestions(flat: string, ctx: Context): void {
+  for (const m of flat.matchAll(PUBLIC_QUESTION)) {
+    const honorific = m[1] ?? m[3];
+    const name = m[2] ?? m[4];
+    if (honorific && name) addPerson(ctx, { name, honorific, councillor: false, external: true });
+    if (m[5] && m[6]) addPerson(ctx, { name: m[6], councillor: true, jobTitle: squash(m[5]) });
+  }
+}
+
 export function addProsePeople(text: string, ctx: Context): void {
   const flat = squash(text).slice(0, 200000);
+  addPublicQuestions(flat, ctx);
   for (const m of flat.matchAll(INTRODUCED)) {
     if (m[1] && m[2]) addPerson(ctx, { name: m[1], councillor: false, jobTitle: m[2].trim() });
   }
@@ -29,6 +46,23 @@ export function addProsePeople(text: string, ctx: Context): void {
     const authority = findAuthorities(organisation)[0]?.name;
     if (authority && authority === ctx.authority) addPerson(ctx, { name, councillor: false, jobTitle: job });
     else addPerson(ctx, { name, councillor: false, jobTitle: job, organisation });
+  }
+}
+
+/** The posts of the executive's members: the Leader, and each Cabinet or Executive Member or
+ * Portfolio Holder ("Deputy Leader and Cabinet Member for Finance"). */
+const EXECUTIVE_POST =
+  /^(?:(?:Deputy\s+)?Leader\s+of\s+the\s+Council\b|(?:(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+and\s+)?(?:(?:Cabinet|Executive)\s+Member|Portfolio\s+Holder)\s+for\b)/i;
+
+/** Full council minutes name the executive's members by their posts ("Councillor Patel (Cabinet
+ * Member for Housing)"); where the council's executive is known, they are its members. */
+export function addExecutiveMembers(ctx: Context): void {
+  const executive = ctx.out.findBody(ctx.authority, (b) => b.kind === "executive");
+  if (!executive) return;
+  for (const p of ctx.out.knownPeople()) {
+    if (p.kind !== "councillor" || p.authority !== ctx.authority || !EXECUTIVE_POST.test(p.jobTitle ?? ""))
+      continue;
+    ctx.out.membership({ person: p.name, body: executive, authority: ctx.authority, role: "member" });
   }
 }
 

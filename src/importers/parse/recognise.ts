@@ -3,6 +3,7 @@ import { COMMITTEE_PAGE_HEADING } from "./committee-page.js";
 import { DECISION_PAGE_HEADING, labelField } from "./decision-notice.js";
 import { MEETINGS_LIST_HEADING } from "./meetings-list.js";
 import { isAgendaItemPage } from "./issue-history.js";
+import { isListedMeetingPage } from "./meeting-page.js";
 import { isMinutedTablePage } from "./meeting-tables.js";
 import { isBlank, type Line } from "./lines.js";
 import {
@@ -84,6 +85,8 @@ function wholePageKind(lines: Line[], title: string | undefined): PartKind | und
   if (titleLine && venue && minutesMarkers >= 1) return "meeting-page";
   // CMIS sets a meeting out in tables: its details, who came, and the items with their minutes.
   if (isMinutedTablePage(lines)) return "meeting-page";
+  // A council's own page: the meeting named in its heading, its details, lists and items.
+  if (isListedMeetingPage(lines, title)) return "meeting-page";
   return undefined;
 }
 

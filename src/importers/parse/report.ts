@@ -1,10 +1,10 @@
 import { authorityFromCapitals } from "./authorities.js";
-import { looksLikeBody } from "./bodies.js";
+import { isOutsideBody, looksLikeBody } from "./bodies.js";
 import { findDates, isDateLine } from "./dates.js";
 import type { Line } from "./lines.js";
 import { squash } from "./lines.js";
 import { bodyName } from "./meeting-header.js";
-import { REPORT_LABEL } from "./patterns.js";
+import { REPORT_LABEL, REPORT_LABEL_CELL } from "./patterns.js";
 import { looksLikeName, readPerson, type PersonRef } from "./people.js";
 import { appendixTitles } from "./starts.js";
 
@@ -29,11 +29,20 @@ export type Report = {
   /** the date the report is signed, at its end */
   signed?: string;
   appendices: string[];
+  /** officers whose comments the report carries: "Legal officer consulted: Ann Bell, Solicitor" */
+  consulted: PersonRef[];
+  /** bodies that have considered the report's subject, or that it recommends to */
+  referredBodies: string[];
   hasMetadata: boolean;
 };
 
 export function readReport(lines: Line[]): Report {
-  const report: Report = { appendices: appendixTitles(lines, 0, lines.length), hasMetadata: false };
+  const report: Report = {
+    appendices: appendixTitles(lines, 0, lines.length),
+    hasMetadata: false,
+    consulted: [],
+    referredBodies: [],
+  };
   for (const line of lines.slice(0, 6)) {
     const authority = authorityFromCapitals(line.text);
     if (authority) report.authority ??= authority;
@@ -42,6 +51,14 @@ export function readReport(lines: Line[]): Report {
     report.hasMetadata = true;
     applyLabel(report, label, value);
   }
+  // "Report author: …", "Telephone: …" under the appendices: the author signs off at the end.
+  for (const line of lines.filter((l) => l.text !== "").slice(-6)) {
+    const found = labelOf(line);
+    if (found && /^(author|report author|contact officer)$/.test(found.label))
+      applyLabel(report, found.label, found.value);
+  }
+  report.consulted = consulted(lines);
+  report.referredBodies = referredBodies(lines);
   if (!report.body) report.body = bodyFromText(lines);
   const end = signature(lines);
   if (end) {
@@ -53,18 +70,27 @@ export function readReport(lines: Line[]): Report {
 
 type Label = { label: string; value: string };
 
+/** "Subject: Tree Strategy", or a table's row "Subject<tab>Tree Strategy" without the colon. */
+function labelOf(line: Line | undefined): Label | undefined {
+  const m = REPORT_LABEL.exec(line?.text ?? "");
+  if (m) return { label: (m[1] ?? "").toLowerCase(), value: (m[2] ?? "").trim() };
+  const [label = "", value = "", ...rest] = (line?.raw ?? "").split("\t").map((c) => c.trim());
+  if (rest.length > 0 || !REPORT_LABEL_CELL.test(label)) return undefined;
+  return { label: label.toLowerCase(), value: squash(value) };
+}
+
 /** The metadata block: each label with its value, continued on lines without a label. */
 function labelled(lines: Line[]): Label[] {
-  const start = lines.findIndex((l) => REPORT_LABEL.test(l.text));
+  const start = lines.findIndex((l) => labelOf(l) !== undefined);
   if (start < 0) return [];
   const found: Label[] = [];
   let gap = 0;
   for (let i = start; i < lines.length && gap < 3; i++) {
     const text = lines[i]?.text ?? "";
     if (text === "") continue;
-    const m = REPORT_LABEL.exec(text);
-    if (m) {
-      found.push({ label: (m[1] ?? "").toLowerCase(), value: (m[2] ?? "").trim() });
+    const label = labelOf(lines[i]);
+    if (label) {
+      found.push(label);
       gap = 0;
       continue;
     }
@@ -81,7 +107,7 @@ function applyLabel(report: Report, label: string, value: string): void {
   else if (/^(committee|meeting|report to|decision maker)$/.test(label)) {
     if (looksLikeBody(value) || value.split(" ").length <= 6) report.body ??= bodyName(value);
   } else if (/^(date|date of meeting)$/.test(label)) report.date ??= findDates(value)[0]?.iso;
-  else if (/^(cabinet member|portfolio holder|lead member)$/.test(label)) {
+  else if (/^(cabinet member|portfolio holder|lead member|executive member)$/.test(label)) {
     const person = personWithJob(value);
     if (person) report.leadMember ??= { ...person, councillor: true };
     report.leadLabel ??= label;
@@ -107,6 +133,31 @@ function applyLabel(report: Report, label: string, value: string): void {
     }
   } else if (/^(ref|reference|forward plan ref|forward plan reference)$/.test(label))
     report.reference = value;
+}
+
+/** "Finance officer consulted: Kwabena Asamoah, Finance Business Partner", "Officer consulted -
+ * …": a label ending in "consulted", and the officer with their post. */
+const CONSULTED = /^(?:[A-Z][\w ]{0,40}\s)?(?:officers?\s+)?consulted\s*[:–-]\s*(\S.{3,160})$/i;
+
+function consulted(lines: Line[]): PersonRef[] {
+  return lines
+    .map((l) => CONSULTED.exec(l.text)?.[1])
+    .map((value) => (value ? personWithJob(value) : undefined))
+    .filter((p) => p !== undefined);
+}
+
+/** "The draft was considered by the Place Scrutiny Panel on …", "(e) recommends to Council
+ * that …": the council's bodies a report says have seen it, or that it sends a decision to. */
+const CONSIDERED_BY =
+  /\b(?:considered|scrutinised|reviewed|endorsed)\s+by\s+the\s+((?:[A-Z][\w'’-]*\s){1,5}(?:Committee|Sub-Committee|Panel|Board|Forum))\b/g;
+const RECOMMENDS_TO = /\brecommends?\s+to\s+(?:the\s+)?(Full\s+Council|Council)\s+that\b/g;
+
+function referredBodies(lines: Line[]): string[] {
+  const text = squash(lines.map((l) => l.text).join(" ")).slice(0, 200000);
+  const names = [...text.matchAll(CONSIDERED_BY), ...text.matchAll(RECOMMENDS_TO)]
+    .map((m) => bodyName(m[1] ?? ""))
+    .filter((name) => looksLikeBody(name) && !isOutsideBody(name));
+  return [...new Set(names)];
 }
 
 /** "Daniel Cho, Leisure Services Manager" */

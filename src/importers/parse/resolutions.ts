@@ -1,3 +1,4 @@
+import { findDates } from "./dates.js";
 import type { Line } from "./lines.js";
 import { readMarker, sameLevel, type Marker } from "./numbering.js";
 
@@ -55,6 +56,10 @@ const VOTE_NOTE =
 
 /** "Decision" alone on its line over the decision, as Scottish councils minute each item. */
 const DECISION_HEADING = /^decisions?$/i;
+
+/** "Proposed: Cllr A   Seconded: Cllr B   All in favour", "Proposed by Cllr A, seconded by Cllr B". */
+const PROPOSAL_LINE =
+  /^(?:proposed|moved)(?:\s+by)?\s*[:\-–]?\s+(?:Cllrs?\.?|Councillors?)\s.{0,80}\bseconded\b/i;
 
 /** "Decision: C.88 Review of … / Decision maker: Cabinet / Date of decision: …": the labels of
  * a decision notice the minute quotes (a call-in), not the minute's own decision. */
@@ -134,16 +139,26 @@ export function findResolutions(lines: Line[]): Found {
       let end = i + 1;
       // "RESOLVED:" on its own line, and the decision in the paragraph below it.
       if (LABEL_ONLY.test(text)) while (end < lines.length && (lines[end]?.text ?? "") === "") end++;
-      while (end < lines.length && (lines[end]?.text ?? "") !== "" && !readMarker(lines[end]?.text ?? ""))
+      while (
+        end < lines.length &&
+        (lines[end]?.text ?? "") !== "" &&
+        !readMarker(lines[end]?.text ?? "") &&
+        !PROPOSAL_LINE.test(lines[end]?.text ?? "")
+      )
         end++;
       const paragraph = lines
         .slice(i, end)
         .map((l) => l.text)
         .join("\n");
       const block = /:\s*$/.test(paragraph) ? readEntries(lines, end) : { roots: [], end };
+      // "Proposed: Cllr A   Seconded: Cllr B   All in favour" on the line under the decision.
+      const proposal =
+        block.end === end && PROPOSAL_LINE.test(lines[end]?.text ?? "") ? lines[end] : undefined;
+      if (proposal) block.end = end + 1;
       markUsed(used, i, block.end);
-      const lettered = splitFromMarker(lines, i);
+      const lettered = splitFromMarker(lines, i) ?? subheadingAbove(lines, i, drafts);
       drafts.push({
+        ...(proposal ? { voteNote: proposal.text } : {}),
         number: lettered ?? String(drafts.length + 1),
         ...(lettered ? { lettered: true } : { counted: true }),
         text: paragraph,
@@ -448,8 +463,37 @@ function splitFromMarker(lines: Line[], i: number): string | undefined {
   return readMarker(before.text)?.printed;
 }
 
+/** "(a) Schedule of payments. The following payments …" over a table, then "It was RESOLVED to
+ * approve the payments": a decision in a lettered part of the minute takes the part's letter,
+ * where no decision comes between them. */
+function subheadingAbove(lines: Line[], i: number, drafts: Draft[]): string | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    if (drafts.some((d) => d.first <= j && j <= d.last)) return undefined;
+    const marker = readMarker(lines[j]?.text ?? "");
+    if (!marker) continue;
+    const opens = j === 0 || (lines[j - 1]?.text ?? "") === "";
+    const lettered = marker.style === "lower-alpha" || marker.style === "upper-alpha";
+    return opens && lettered && /^[A-Z]/.test(marker.rest) ? marker.printed : undefined;
+  }
+  return undefined;
+}
+
 function markUsed(used: boolean[], from: number, to: number): void {
   for (let k = from; k < to && k < used.length; k++) used[k] = true;
+}
+
+/** "(Cabinet, 16 September 2025, Minute 58(b))" under a council minute's heading: the body, the
+ * meeting and the resolution whose recommendation the council is asked to adopt. */
+const MINUTE_REFERENCE =
+  /^\(\s*([A-Z][A-Za-z'’&-]*(?:\s+(?:[A-Z][A-Za-z'’&-]*|and|of|&)){0,6})\s*[,;]\s*([^,;()]{6,40}?)\s*[,;]\s*(?:Minute|Min\.?)\s+(?:No\.?\s*)?([A-Z]{0,4}[/. ]?\d{1,4}(?:\/\d{1,4})?)\s*(\([a-z0-9]{1,4}\)|\.\d{1,2})?\s*\)\.?$/;
+
+export type MinuteReference = { body: string; date: string; item: string; number: string };
+
+export function readMinuteReference(text: string): MinuteReference | undefined {
+  const m = MINUTE_REFERENCE.exec(text.trim());
+  const date = m?.[2] ? findDates(m[2])[0]?.iso : undefined;
+  if (!m?.[1] || !m[3] || !m[4] || !date) return undefined;
+  return { body: m[1], date, item: m[3], number: m[4].replace(/^\./, "") };
 }
 
 export function verbWord(word: string): string | undefined {

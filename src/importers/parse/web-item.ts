@@ -46,7 +46,7 @@ export type PaperLink = {
 };
 
 export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): WebItem {
-  const item: WebItem = { title: cleanTitle(titleText), restricted: false, files: [], minutes: [] };
+  const item: WebItem = { title: linkTitle(titleText), restricted: false, files: [], minutes: [] };
   const own = linkedFile(titleText, titleLine, item.title);
   if (own) item.files.push(own);
   const description: Line[] = [];
@@ -63,6 +63,7 @@ export function readWebItem(titleLine: Line, titleText: string, rest: Line[]): W
     if (DESCRIPTION_LABEL.test(line.text)) continue;
     description.push(line);
   }
+  if (!own) knownByItemTitle(item);
   const text = joinProse(description).trim().replace(DESCRIPTION_LEAD, "");
   if (text !== "") item.description = text;
   if (marker < 0) return item;
@@ -100,11 +101,25 @@ function readPaperLine(item: WebItem, line: Line): boolean {
   return true;
 }
 
+/** "Committee report 25/00912/FUL (PDF 1,120KB)", "Appeals report (PDF 214KB)": an item whose
+ * title carries no paper of its own lists its report first, and that report is known by the
+ * item's title, as the first paper of an agenda row is. */
+function knownByItemTitle(item: WebItem): void {
+  const first = item.files[0];
+  if (first && first.kind === undefined && /\breport\b/i.test(first.title))
+    item.files[0] = { ...first, title: item.title };
+}
+
+/** A link's text as a title: without its size note, bracketed or not ("Agenda pack (PDF 2MB)"). */
+export function linkTitle(text: string): string {
+  return cleanTitle(text).replace(/\s*[([]\s*$/, "");
+}
+
 /** A paper's link text may say what it is: "Air Quality Plan - report" is the report on the air
  * quality plan, "Appendix 2 - Consultation Summary" an appendix. Otherwise its kind is left to its
  * place in the list. */
 export function paperTitle(text: string): { title: string; kind?: string } {
-  const title = cleanTitle(text);
+  const title = linkTitle(text);
   const report = /^(.{3,}?)\s*[-–:]\s*(?:covering\s+|cover\s+|main\s+)?report$/i.exec(title);
   if (report?.[1]) return { title: report[1], kind: "report" };
   if (/^appendix\b/i.test(title)) return { title, kind: "appendix" };
@@ -136,7 +151,7 @@ export function linkedFiles(lines: Line[], itemTitle: string): WebItem["files"] 
   for (const line of lines) {
     const cell = line.raw.split("\t").find((c) => LINKED_FILE.test(c));
     if (!cell) continue;
-    const title = files.length === 0 ? itemTitle : cleanTitle(cell.trim().replace(/^[-•*]\s+/, ""));
+    const title = files.length === 0 ? itemTitle : linkTitle(cell.trim().replace(/^[-•*]\s+/, ""));
     const file = linkedFile(cell, line, title);
     if (file) files.push(file);
   }
@@ -170,7 +185,7 @@ export function meetingPacks(lines: Line[]): PaperLink[] {
     const listed = LISTED_BY_LENGTH.exec(text);
     const file = listed?.[1]
       ? { title: cleanTitle(listed[1]), line, ...(listed[2] ? { mediaType: mediaTypeOf(listed[2]) } : {}) }
-      : linkedFile(text, line, cleanTitle(text));
+      : linkedFile(text, line, linkTitle(text));
     if (!file || !PACK_TITLE.test(file.title)) return [];
     return [
       { ...file, kind: "agenda-pack", ...(PRIVATE_PAPER.test(file.title) ? { part: "II" as const } : {}) },
@@ -181,7 +196,7 @@ export function meetingPacks(lines: Line[]): PaperLink[] {
 function linkedFile(text: string, line: Line, title: string): WebItem["files"][number] | undefined {
   const m = LINKED_FILE.exec(text);
   if (!m || title === "") return undefined;
-  const size = Number(m[2]);
+  const size = Number((m[2] ?? "").replaceAll(",", ""));
   const unit = (m[3] ?? "").toLowerCase();
   const factor = unit === "mb" ? 1024 * 1024 : unit === "bytes" ? 1 : 1024;
   return { title, mediaType: mediaTypeOf(m[1] ?? ""), sizeBytes: Math.round(size * factor), line };
@@ -256,5 +271,27 @@ export function addPresentingOfficers(text: string, ctx: Context): void {
     const [, jobTitle, name] = m;
     if (!jobTitle || !name || TITLED_NAME.test(`${name} `)) continue;
     addPerson(ctx, { name, councillor: false, jobTitle });
+  }
+}
+
+/** "Mr Tom Reid spoke against the application on behalf of the Mill Lane Residents' Association",
+ * "Ms Ann Cole of Cole Planning Ltd, the applicant's agent, spoke in support": someone from outside
+ * the council, named with an honorific, who spoke at the meeting, with the organisation they
+ * spoke for. */
+const PUBLIC_SPEAKER =
+  /\b(Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:\s+of\s+((?:the\s+)?[A-Z][^,.;()]{2,60}?))?(?:,\s+[^,.;()]{3,60},)?\s+(?:spoke|addressed\s+the\s+(?:committee|panel|sub-committee|meeting))\b(?:[^.;]{0,80}?\bon\s+behalf\s+of\s+(?:the\s+)?([A-Z][^,.;()]{2,80}))?/g;
+
+export function addPublicSpeakers(text: string, ctx: Context): void {
+  for (const m of squash(text).slice(0, 200000).matchAll(PUBLIC_SPEAKER)) {
+    const [, honorific, name] = m;
+    const organisation = (m[4] ?? m[3])?.replace(/^the\s+/i, "").trim();
+    if (!honorific || !name) continue;
+    addPerson(ctx, {
+      name,
+      honorific,
+      councillor: false,
+      external: true,
+      ...(organisation ? { organisation } : {}),
+    });
   }
 }

@@ -30,10 +30,6 @@ export const NOT_YET_READ: ReadonlySet<string> = new Set<string>([
   "nether-fallowby-parish-council-agenda.txt",
   "brankholm-tiddesley-parish-council-minutes.txt",
   "brindleford-overview-scrutiny-call-in-minutes.txt",
-  "hollowmere-planning-committee-meeting-page.html",
-  "marlcaster-executive-report-tree-strategy.txt",
-  "oakenthorpe-metropolitan-council-minutes.txt",
-  "stannick-valley-joint-waste-committee-agenda.txt",
 ]);
 
 export function extracted(file: string, raw: string): ExtractedText {
